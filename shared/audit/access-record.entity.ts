@@ -1,0 +1,46 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { randomUUID } from "node:crypto";
+
+/**
+ * One release (or refusal) of someone's personal data to a caller, written by the subgraph that made
+ * the decision. Append-only: no resolver updates or deletes these rows.
+ */
+@Entity({ tableName: "access_records" })
+@Index({ properties: ["subjectId", "at"] })
+export class AccessRecord {
+  [OptionalProps]?: "id" | "at" | "reason" | "legalBasis";
+
+  @PrimaryKey({ type: "string", length: 36 })
+  id: string = randomUUID();
+
+  @Property({ type: "string", length: 36 })
+  accessorId: string;
+
+  @Property({ type: "string", length: 32 })
+  accessorRole: string;
+
+  @Property({ type: "string", length: 32 })
+  purpose: string;
+
+  @Property({ type: "string", length: 36 })
+  subjectId: string;
+
+  /** Comma-separated "Type.field" names. */
+  @Property({ type: "text" })
+  fields: string;
+
+  @Property({ type: "boolean" })
+  released: boolean;
+
+  @Property({ type: "string", length: 32, nullable: true })
+  reason?: string;
+
+  @Property({ type: "string", length: 200, nullable: true })
+  legalBasis?: string;
+
+  @Property({ type: "string", length: 64 })
+  requestId: string;
+
+  @Property({ type: "datetime" })
+  at: Date = new Date();
+}

@@ -1,0 +1,45 @@
+/**
+ * Turns request headers into the caller of a request. Used by the gateway (to refuse early) and by
+ * every subgraph (which never trusts that the gateway already did).
+ */
+import { randomUUID } from "node:crypto";
+import { BadUserInputError, ForbiddenError } from "../errors.js";
+import { parseAcceptLanguage, type Locale } from "../i18n/locale.js";
+import type { Caller } from "./claims.js";
+import { isPurpose, ROLE_PURPOSES } from "./roles.js";
+import { verifyAccessToken, type TokenSettings } from "./tokens.js";
+
+export type HeaderReader = (name: string) => string | undefined;
+
+export interface RequestIdentity {
+  requestId: string;
+  locale: Locale;
+  caller: Caller | null;
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** A client's X-Request-Id if it is sane, otherwise a fresh one (it ends up in logs and audit rows). */
+export function requestIdFrom(header: string | undefined): string {
+  return header && REQUEST_ID_RE.test(header) ? header : randomUUID();
+}
+
+export async function identify(header: HeaderReader, tokens: TokenSettings): Promise<RequestIdentity> {
+  const requestId = requestIdFrom(header("x-request-id"));
+  const requested = parseAcceptLanguage(header("accept-language"));
+  const auth = header("authorization");
+  if (!auth) return { requestId, locale: requested ?? "UZ_LATN", caller: null };
+  const match = /^Bearer\s+(\S+)$/i.exec(auth);
+  const claims = await verifyAccessToken(tokens, match?.[1] ?? "");
+  const locale = requested ?? claims.locale;
+  const declared = header("x-purpose");
+  if (declared !== undefined && !isPurpose(declared)) throw new BadUserInputError("X-Purpose", `unknown purpose "${declared}"`, 400);
+  const purpose = declared ?? ROLE_PURPOSES[claims.role][0]!;
+  const allowed = claims.purposes.length ? claims.purposes : ROLE_PURPOSES[claims.role];
+  if (!allowed.includes(purpose) || !ROLE_PURPOSES[claims.role].includes(purpose)) {
+    throw new ForbiddenError(`The role ${claims.role} may not declare the purpose ${purpose}`, 403);
+  }
+  const legalBasis = header("x-legal-basis")?.trim() || undefined;
+  if (purpose === "LEGAL_REQUEST" && !legalBasis) throw new ForbiddenError("LEGAL_REQUEST needs an X-Legal-Basis reference", 403);
+  return { requestId, locale, caller: { ...claims, purpose, legalBasis } };
+}

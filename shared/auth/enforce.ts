@@ -1,0 +1,129 @@
+/**
+ * The one enforcement point for personal data, applied to every subgraph schema after it is built.
+ * It reads @personalData from the schema itself, so a field annotated in code is protected wherever it
+ * is resolved: a root query, a nested field or `_entities`. Resolvers never decide releases themselves.
+ */
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from "graphql";
+import { PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
+import type { BaseContext } from "../context.js";
+import { decide, type Decision } from "./policy.js";
+import { readPersonalData, type PersonalDataSpec } from "./personal-data.js";
+import type { DataSubject } from "./subject.js";
+
+/** How a subgraph finds the data subject behind an object of one of its types (batched through loaders). */
+export type SubjectOf<C extends BaseContext = BaseContext> = (parent: any, ctx: C) => Promise<DataSubject | null> | DataSubject | null;
+
+export interface EnforcementOptions<C extends BaseContext> {
+  subjects: Record<string, SubjectOf<C>>;
+  /** Root fields callable without a token (sign-in and friends). */
+  publicFields?: readonly string[];
+}
+
+const FEDERATION_PUBLIC = new Set(["_service"]);
+
+/** The decision for one subject and spec, cached per request, noted in the audit ledger. */
+async function check(ctx: BaseContext, subject: DataSubject | null, spec: PersonalDataSpec, field: string): Promise<Decision> {
+  const caller = ctx.caller;
+  if (!caller) throw new UnauthenticatedError();
+  if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
+  const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
+  let decision = ctx.privacy.cached(key);
+  if (!decision) {
+    decision = decide(caller, subject, spec.category, spec.purposes);
+    ctx.privacy.remember(key, decision);
+  }
+  if (subject.id !== caller.sub) {
+    ctx.privacy.note(
+      {
+        accessorId: caller.sub,
+        accessorRole: caller.role,
+        purpose: caller.purpose,
+        subjectId: subject.id,
+        released: decision.released,
+        reason: decision.released ? undefined : decision.reason,
+        legalBasis: caller.legalBasis,
+      },
+      field,
+    );
+  }
+  return decision;
+}
+
+function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, PersonalDataSpec>): string | undefined {
+  if (!isListType(getNullableType(field.type))) return undefined;
+  const named = getNamedType(field.type);
+  return rows.has(named.name) ? named.name : undefined;
+}
+
+/**
+ * Wraps the resolvers of every root field (authentication), every @personalData field (release
+ * decision) and every list of personal rows (filtering) in `schema`, in place.
+ * Fails at boot when a personal type has no subject resolver, so nothing personal goes unguarded.
+ */
+export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema, options: EnforcementOptions<C>): GraphQLSchema {
+  const objectTypes = Object.values(schema.getTypeMap()).filter(
+    (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith("__"),
+  );
+  const rows = new Map<string, PersonalDataSpec>();
+  for (const type of objectTypes) {
+    const spec = readPersonalData([...(type.astNode?.directives ?? []), ...type.extensionASTNodes.flatMap((n) => n.directives ?? [])], type.name);
+    if (spec) rows.set(type.name, spec);
+  }
+  const subjectOf = (typeName: string): SubjectOf<C> => {
+    const fn = options.subjects[typeName];
+    if (!fn) throw new Error(`Type ${typeName} holds personal data but its subgraph gives no subject resolver for it`);
+    return fn;
+  };
+
+  const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
+  const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
+
+  for (const type of objectTypes) {
+    const rowSpec = rows.get(type.name);
+    const rowSubject = rowSpec ? subjectOf(type.name) : undefined;
+    for (const field of Object.values(type.getFields())) {
+      const fieldName = `${type.name}.${field.name}`;
+      const fieldSpec = readPersonalData(field.astNode?.directives, fieldName);
+      const fieldSubject = fieldSpec ? subjectOf(type.name) : undefined;
+      const rowItems = rowTypeOf(field, rows);
+      const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);
+      const guardsRow = rowSpec && field.name !== "id";
+      if (!needsAuth && !fieldSpec && !guardsRow && !rowItems) continue;
+
+      const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (parent, args, ctx, info) => {
+        if (needsAuth && !ctx.caller) throw new UnauthenticatedError();
+        if (guardsRow && rowSpec && rowSubject) {
+          const decision = await check(ctx, await rowSubject(parent, ctx), rowSpec, fieldName);
+          if (!decision.released) throw new PersonalDataWithheldError(rowSpec.category, decision.reason);
+        }
+        if (fieldSpec && fieldSubject) {
+          const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName);
+          if (!decision.released) throw new PersonalDataWithheldError(fieldSpec.category, decision.reason);
+        }
+        const result = await resolve(parent, args, ctx, info);
+        if (!rowItems || !Array.isArray(result)) return result;
+        const spec = rows.get(rowItems)!;
+        const itemSubject = subjectOf(rowItems);
+        const subjects = await Promise.all(result.map((item) => itemSubject(item, ctx)));
+        const kept: unknown[] = [];
+        for (let i = 0; i < result.length; i++) {
+          const decision = await check(ctx, subjects[i] ?? null, spec, rowItems);
+          if (decision.released) kept.push(result[i]);
+        }
+        return kept;
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,108 @@
+/**
+ * The access matrix of DESIGN.md §3, in one place. A personal field is released when the caller has a
+ * relationship to its subject whose rule admits the category and the declared purpose, and the field
+ * itself is lawful for that purpose (its @personalData purposes). The README prints this table.
+ */
+import type { WithholdReason } from "../errors.js";
+import type { Caller } from "./claims.js";
+import { relationshipsOf, type Relationship } from "./relationships.js";
+import { ROLE_PURPOSES, type Purpose } from "./roles.js";
+import type { DataSubject, SubjectKind } from "./subject.js";
+
+export const CATEGORIES = [
+  "name",
+  "demographic",
+  "identifier",
+  "contact",
+  "address",
+  "academic",
+  "sensitive",
+  "family",
+  "enrolment",
+  "account",
+  "messages",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** "ANY" = any purpose the caller's role may declare. */
+type Allowed = readonly Purpose[] | "ANY";
+type Rules = Partial<Record<Category, Partial<Record<Relationship, Allowed>>>>;
+
+const J: Allowed = ["JOURNAL"];
+const ADM: Allowed = ["ADMINISTRATION"];
+const J_ADM: Allowed = ["JOURNAL", "ADMINISTRATION"];
+
+export const MATRIX: Record<SubjectKind, Rules> = {
+  STUDENT: {
+    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
+    demographic: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
+    identifier: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
+    contact: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
+    address: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
+    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J },
+    sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
+    family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
+    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
+    account: { SCHOOL_ADMIN: ADM },
+  },
+  PARENT: {
+    name: { TEACHES_CHILD: J, SCHOOL_ADMIN: ADM },
+    contact: { TEACHES_CHILD: J, SCHOOL_ADMIN: ADM },
+    identifier: { SCHOOL_ADMIN: ADM },
+    address: { SCHOOL_ADMIN: ADM },
+    demographic: { SCHOOL_ADMIN: ADM },
+    family: { SCHOOL_ADMIN: ADM },
+    account: { SCHOOL_ADMIN: ADM },
+  },
+  STAFF: {
+    name: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM },
+    enrolment: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM },
+    contact: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
+    identifier: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
+    demographic: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
+    address: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
+    account: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
+  },
+};
+
+/** Everyone reads their own data for these purposes. */
+const SELF_PURPOSES: readonly Purpose[] = ["SELF_SERVICE", "JOURNAL", "PARENT_NOTIFICATION"];
+
+export type Decision = { released: true; relationship: Relationship | "DPO_LEGAL" } | { released: false; reason: WithholdReason };
+
+const admits = (allowed: Allowed, caller: Caller): boolean =>
+  allowed === "ANY" ? ROLE_PURPOSES[caller.role].includes(caller.purpose) : allowed.includes(caller.purpose);
+
+/**
+ * Decides one release. `fieldPurposes` are the purposes the field is lawful for; the data protection
+ * officer under LEGAL_REQUEST (checked at the door to carry a legal basis) overrides them.
+ */
+export function decide(caller: Caller, subject: DataSubject, category: Category, fieldPurposes: readonly Purpose[]): Decision {
+  if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) {
+    return { released: true, relationship: "DPO_LEGAL" };
+  }
+  const relationships = relationshipsOf(caller, subject);
+  if (relationships.length === 0) return { released: false, reason: "NO_RELATIONSHIP" };
+  if (!fieldPurposes.includes(caller.purpose) && !(relationships.includes("SELF") && SELF_PURPOSES.includes(caller.purpose))) {
+    return { released: false, reason: "PURPOSE_NOT_ALLOWED" };
+  }
+  let ruleExists = false;
+  for (const relationship of relationships) {
+    if (relationship === "SELF") {
+      if (SELF_PURPOSES.includes(caller.purpose)) return { released: true, relationship };
+      ruleExists = true;
+      continue;
+    }
+    const allowed = MATRIX[subject.kind][category]?.[relationship];
+    if (!allowed) continue;
+    ruleExists = true;
+    if (admits(allowed, caller)) return { released: true, relationship };
+  }
+  return { released: false, reason: ruleExists ? "PURPOSE_NOT_ALLOWED" : "ROLE_NOT_ALLOWED" };
+}
+
+/** Whether the caller stands in any relationship to the subject at all (object-level reachability). */
+export function canReach(caller: Caller, subject: DataSubject): boolean {
+  if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) return true;
+  return relationshipsOf(caller, subject).length > 0;
+}

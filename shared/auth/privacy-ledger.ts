@@ -1,0 +1,50 @@
+/**
+ * Per-request memory of privacy decisions: caches each (subject, category) decision so a list of
+ * thirty rows costs thirty lookups in memory, not thirty policy walks, and gathers the releases that
+ * the audit writes in one batch when the response leaves.
+ */
+import type { WithholdReason } from "../errors.js";
+import type { Decision } from "./policy.js";
+import type { Purpose, Role } from "./roles.js";
+
+export interface AccessEntry {
+  accessorId: string;
+  accessorRole: Role;
+  purpose: Purpose;
+  subjectId: string;
+  fields: string[];
+  released: boolean;
+  reason?: WithholdReason;
+  legalBasis?: string;
+}
+
+export class PrivacyLedger {
+  private readonly decisions = new Map<string, Decision>();
+  private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
+
+  cached(key: string): Decision | undefined {
+    return this.decisions.get(key);
+  }
+
+  remember(key: string, decision: Decision): void {
+    this.decisions.set(key, decision);
+  }
+
+  /** Notes that `field` of `subjectId` was released or withheld to this caller. */
+  note(base: Omit<AccessEntry, "fields">, field: string): void {
+    const key = `${base.subjectId}|${base.released}|${base.reason ?? ""}`;
+    let slot = this.entries.get(key);
+    if (!slot) {
+      slot = { entry: { ...base, fields: [] }, fields: new Set() };
+      this.entries.set(key, slot);
+    }
+    slot.fields.add(field);
+  }
+
+  /** What to audit: one entry per subject and outcome, fields sorted. */
+  drain(): AccessEntry[] {
+    const out = [...this.entries.values()].map(({ entry, fields }) => ({ ...entry, fields: [...fields].sort() }));
+    this.entries.clear();
+    return out;
+  }
+}

@@ -1,0 +1,64 @@
+/** How a caller stands to a data subject, derived from token claims and the subject's facts. */
+import type { Caller } from "./claims.js";
+import { OFFICIAL_ROLES } from "./roles.js";
+import type { DataSubject } from "./subject.js";
+
+export type Relationship =
+  | "SELF"
+  | "GUARDIAN" // parent → own child
+  | "HOMEROOM" // homeroom teacher → student of that class
+  | "SUBJECT_TEACHER" // teacher → student of a class taught (academic rows: only the subject taught)
+  | "TEACHES_CHILD" // teacher → parent of a student in a class taught or led
+  | "TEACHES_CALLER" // staff → the student they teach, or that student's parent (the caller)
+  | "COLLEAGUE" // teacher or admin → staff of the same school
+  | "SCHOOL_ADMIN" // school admin → anyone attached to their school
+  | "OFFICIAL"; // official → staff and (aggregates only) students under their territory
+
+const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
+
+function teachesSubject(caller: Caller, subject: DataSubject): boolean {
+  return caller.teaching.some(
+    ([classId, subjectId]) =>
+      subject.classIds.includes(classId) && (subject.academicSubjectId === undefined || subject.academicSubjectId === subjectId),
+  );
+}
+
+function officialCovers(caller: Caller, subject: DataSubject): boolean {
+  switch (caller.role) {
+    case "MINISTRY_OFFICIAL":
+      return true;
+    case "REGION_OFFICIAL":
+      return !!caller.org.regionId && subject.regionIds.includes(caller.org.regionId);
+    case "DISTRICT_OFFICIAL":
+      return !!caller.org.districtId && subject.districtIds.includes(caller.org.districtId);
+    default:
+      return false;
+  }
+}
+
+/** Every relationship that holds; the policy releases a field when any of them allows it. */
+export function relationshipsOf(caller: Caller, subject: DataSubject): Relationship[] {
+  const found: Relationship[] = [];
+  if (caller.sub === subject.id) found.push("SELF");
+  const schoolId = caller.org.schoolId;
+  switch (subject.kind) {
+    case "STUDENT":
+      if (caller.role === "PARENT" && caller.children.includes(subject.id)) found.push("GUARDIAN");
+      if (caller.role === "TEACHER" && overlaps(caller.homeroom, subject.classIds)) found.push("HOMEROOM");
+      if (caller.role === "TEACHER" && teachesSubject(caller, subject)) found.push("SUBJECT_TEACHER");
+      break;
+    case "PARENT":
+      if (caller.role === "TEACHER" && overlaps(caller.classes, subject.classIds)) found.push("TEACHES_CHILD");
+      break;
+    case "STAFF":
+      if (caller.role === "STUDENT" && overlaps(caller.classes, subject.classIds)) found.push("TEACHES_CALLER");
+      if (caller.role === "PARENT" && overlaps(caller.childClasses, subject.classIds)) found.push("TEACHES_CALLER");
+      if ((caller.role === "TEACHER" || caller.role === "SCHOOL_ADMIN") && schoolId && subject.schoolIds.includes(schoolId)) {
+        found.push("COLLEAGUE");
+      }
+      break;
+  }
+  if (caller.role === "SCHOOL_ADMIN" && schoolId && subject.schoolIds.includes(schoolId)) found.push("SCHOOL_ADMIN");
+  if (OFFICIAL_ROLES.includes(caller.role) && officialCovers(caller, subject)) found.push("OFFICIAL");
+  return found;
+}

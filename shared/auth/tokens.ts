@@ -1,0 +1,77 @@
+/** Access tokens: ES256 JWTs signed by the users subgraph, verified by the gateway and every subgraph. */
+import { randomUUID } from "node:crypto";
+import { SignJWT, jwtVerify } from "jose";
+import type { Config } from "../config.js";
+import { LOCALES, type Locale } from "../i18n/locale.js";
+import { UnauthenticatedError } from "../errors.js";
+import type { AccessClaims } from "./claims.js";
+import { TOKEN_ALG, type SigningKeys } from "./keys.js";
+import { isPurpose, isRole } from "./roles.js";
+
+export interface TokenSettings {
+  keys: SigningKeys;
+  issuer: string;
+  audience: string;
+  accessTtlSeconds: number;
+}
+
+export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
+  keys,
+  issuer: config.jwt.issuer,
+  audience: config.jwt.audience,
+  accessTtlSeconds: config.jwt.accessTtlSeconds,
+});
+
+export async function signAccessToken(settings: TokenSettings, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+  if (!settings.keys.privateKey) throw new Error("This service has no private key and cannot issue tokens");
+  const { sub, ...rest } = claims;
+  const expiresAt = new Date(Date.now() + settings.accessTtlSeconds * 1000);
+  const token = await new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: TOKEN_ALG, typ: "JWT" })
+    .setSubject(sub)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setJti(randomUUID())
+    .sign(settings.keys.privateKey);
+  return { token, expiresAt };
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
+/** Verifies signature, issuer, audience and expiry, then checks the claim shapes. Any failure is UNAUTHENTICATED. */
+export async function verifyAccessToken(settings: TokenSettings, token: string): Promise<AccessClaims> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, settings.keys.publicKey, {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: [TOKEN_ALG],
+    }));
+  } catch {
+    throw new UnauthenticatedError("The access token is not valid or has expired", 401);
+  }
+  const { sub, role, locale, org, teaching } = payload as Record<string, unknown>;
+  if (typeof sub !== "string" || !isRole(role)) throw new UnauthenticatedError("The access token is malformed", 401);
+  const orgObj = (org ?? {}) as Record<string, unknown>;
+  return {
+    sub,
+    role,
+    locale: LOCALES.includes(locale as Locale) ? (locale as Locale) : "UZ_LATN",
+    org: {
+      regionId: typeof orgObj.regionId === "string" ? orgObj.regionId : undefined,
+      districtId: typeof orgObj.districtId === "string" ? orgObj.districtId : undefined,
+      schoolId: typeof orgObj.schoolId === "string" ? orgObj.schoolId : undefined,
+    },
+    classes: strings(payload.classes),
+    teaching: Array.isArray(teaching)
+      ? teaching.filter((t): t is [string, string] => Array.isArray(t) && t.length === 2 && t.every((x) => typeof x === "string"))
+      : [],
+    homeroom: strings(payload.homeroom),
+    children: strings(payload.children),
+    childClasses: strings(payload.childClasses),
+    purposes: strings(payload.purposes).filter(isPurpose),
+    sid: typeof payload.sid === "string" ? payload.sid : undefined,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The one place that reads the environment. Every other module receives a typed `Config`;
+ * a bad value stops the process at boot with a message naming the variable.
+ */
+import path from "node:path";
+
+export type SubgraphName = "users" | "institutions" | "journal" | "notifications";
+export const SUBGRAPHS: readonly SubgraphName[] = ["users", "institutions", "journal", "notifications"];
+
+export interface Config {
+  mode: "embedded" | "production";
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Where each subgraph listens (embedded: loopback ports after the gateway's). */
+  subgraphPorts: Record<SubgraphName, number>;
+  /** Where the gateway finds each subgraph (production: set per service). */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** `undefined` = embedded SQLite file under dataDir. */
+  databaseUrls: Record<SubgraphName, string | undefined>;
+  jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
+  refreshTtlDays: number;
+  signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
+  demoPassword: string;
+  seedDemoWhenEmpty: boolean;
+  supergraphPath: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Environment variable ${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  // Containers often pass PEM with literal "\n"; accept both forms.
+  return raw ? raw.replace(/\\n/g, "\n") : undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.NODE_ENV === "production" ? "production" : "embedded";
+  const host = env.HOST ?? "127.0.0.1";
+  const port = int(env, "PORT", 4000);
+  const dataDir = path.resolve(env.DATA_DIR ?? "data");
+  const subgraphPorts = {} as Record<SubgraphName, number>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const databaseUrls = {} as Record<SubgraphName, string | undefined>;
+  SUBGRAPHS.forEach((name, i) => {
+    const upper = name.toUpperCase();
+    subgraphPorts[name] = int(env, `${upper}_PORT`, port + 1 + i);
+    subgraphUrls[name] = env[`${upper}_URL`] ?? `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
+    databaseUrls[name] = env[`${upper}_DATABASE_URL`] ?? (env.DATABASE_URL ? `${env.DATABASE_URL.replace(/\/[^/]*$/, "")}/emaktab_${name}` : undefined);
+  });
+  if (mode === "production" && SUBGRAPHS.some((s) => !databaseUrls[s])) {
+    throw new Error("Production mode needs DATABASE_URL (or <SUBGRAPH>_DATABASE_URL for each subgraph)");
+  }
+  return {
+    mode,
+    host,
+    port,
+    dataDir,
+    subgraphPorts,
+    subgraphUrls,
+    databaseUrls,
+    jwt: {
+      privateKeyPem: pem(env, "JWT_PRIVATE_KEY"),
+      publicKeyPem: pem(env, "JWT_PUBLIC_KEY"),
+      issuer: env.JWT_ISSUER ?? "emaktab",
+      audience: env.JWT_AUDIENCE ?? "emaktab-api",
+      accessTtlSeconds: int(env, "ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
+    },
+    refreshTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30),
+    signInLock: {
+      maxFailures: int(env, "SIGNIN_MAX_FAILURES", 5),
+      lockMinutes: int(env, "SIGNIN_LOCK_MINUTES", 15),
+      baseDelayMs: int(env, "SIGNIN_DELAY_MS", 250),
+    },
+    demoPassword: env.DEMO_PASSWORD ?? "demo-password",
+    seedDemoWhenEmpty: mode === "embedded" && env.SEED_DEMO !== "0",
+    supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The per-request context every subgraph shares the shape of. Built fresh for each request:
+ * its EntityManager fork, loaders and privacy state never outlive the request.
+ */
+import type { EntityManager } from "@mikro-orm/core";
+import type { Caller } from "./auth/claims.js";
+import type { PrivacyLedger } from "./auth/privacy-ledger.js";
+import type { Locale } from "./i18n/locale.js";
+
+export interface BaseContext {
+  requestId: string;
+  locale: Locale;
+  caller: Caller | null;
+  em: EntityManager;
+  privacy: PrivacyLedger;
+}
+
+/** A context whose caller is known to be signed in (root fields guarantee it). */
+export type AuthedContext<C extends BaseContext = BaseContext> = C & { caller: Caller };

@@ -1,0 +1,72 @@
+/**
+ * Typed client errors, one class per contract code (RUNTIME.md). Messages here are English
+ * defaults; the locale plugin replaces them with the caller's language before the response leaves.
+ */
+import { GraphQLError } from "graphql";
+
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "PERSONAL_DATA_WITHHELD"
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "NOT_IMPLEMENTED"
+  | "TOO_COMPLEX"
+  | "RATE_LIMITED";
+
+abstract class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor(detail = "Authentication is required or the token is not valid", httpStatus?: number) {
+    super("UNAUTHENTICATED", detail, {}, httpStatus);
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(detail = "This operation is not allowed", httpStatus?: number) {
+    super("FORBIDDEN", detail, {}, httpStatus);
+  }
+}
+
+export type WithholdReason = "NO_RELATIONSHIP" | "PURPOSE_NOT_ALLOWED" | "ROLE_NOT_ALLOWED" | "BLOCKED";
+
+export class PersonalDataWithheldError extends ApiError {
+  constructor(category: string, reason: WithholdReason) {
+    super("PERSONAL_DATA_WITHHELD", `Personal data withheld (${category}: ${reason})`, { category, reason });
+  }
+}
+
+export class BadUserInputError extends ApiError {
+  constructor(field: string, detail: string, httpStatus?: number) {
+    super("BAD_USER_INPUT", `${field}: ${detail}`, { field, detail }, httpStatus);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(what: string) {
+    super("NOT_FOUND", `${what} not found`, { what });
+  }
+}
+
+/** For contract fields whose feature belongs to a later milestone: a clear answer, never made-up figures. */
+export class NotImplementedError extends ApiError {
+  constructor(feature: string) {
+    super("NOT_IMPLEMENTED", `${feature} is not available yet`, { feature });
+  }
+}
+
+export class TooComplexError extends ApiError {
+  constructor(detail: string) {
+    super("TOO_COMPLEX", detail, {}, 400);
+  }
+}
+
+export class RateLimitedError extends ApiError {
+  constructor(detail = "Too many requests") {
+    super("RATE_LIMITED", detail, {}, 429);
+  }
+}

@@ -1,0 +1,16 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+
+/** Marks an event as handled by one consumer, written in the consumer's own transaction: redelivery is a no-op. */
+@Entity({ tableName: "processed_events" })
+export class ProcessedEvent {
+  [OptionalProps]?: "processedAt";
+
+  @PrimaryKey({ type: "string", length: 36 })
+  eventId: string;
+
+  @PrimaryKey({ type: "string", length: 100 })
+  consumer: string;
+
+  @Property({ type: "datetime" })
+  processedAt: Date = new Date();
+}

@@ -1,0 +1,94 @@
+/**
+ * Builds a subgraph schema the same way for all four subgraphs: type-graphql classes → SDL with our
+ * directives → @apollo/subgraph schema with reference resolvers → personal-data enforcement.
+ */
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { Kind, parse, print, visit, type DocumentNode, type GraphQLSchema } from "graphql";
+import { gql } from "graphql-tag";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { enforcePersonalData, type SubjectOf } from "../auth/enforce.js";
+import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL } from "../auth/personal-data.js";
+import type { BaseContext } from "../context.js";
+import { DateScalar, DateTimeScalar } from "../scalars.js";
+
+const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"];
+
+/** The federation and personal-data links every subgraph SDL starts with. */
+export const LINK_HEADER = [
+  `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`,
+  `  @link(url: "https://emaktab.uz/personal-data/v1.0", import: ["@personalData"])`,
+  `  @composeDirective(name: "@personalData")`,
+].join("\n");
+
+export type ReferenceResolver<C extends BaseContext> = (reference: any, ctx: C) => unknown;
+
+export interface SubgraphDefinition<C extends BaseContext> {
+  resolvers: NonEmptyArray<Function>;
+  /** Types that no resolver returns directly but the schema must still contain (entity stubs). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph resolves. */
+  references: Record<string, ReferenceResolver<C>>;
+  /** How to find the person behind each type carrying @personalData. */
+  subjects: Record<string, SubjectOf<C>>;
+  publicFields?: readonly string[];
+}
+
+export interface BuiltSubgraph {
+  schema: GraphQLSchema;
+  /** The SDL composition reads (schema/<name>.graphql). */
+  sdl: string;
+}
+
+/**
+ * type-graphql keeps @Directive arguments as untyped AST, so the printer renders the purpose enum
+ * values as strings; turn them back into enum values before the SDL is composed.
+ */
+function enumPurposeArguments(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Directive(node) {
+      if (node.name.value !== "personalData") return undefined;
+      return {
+        ...node,
+        arguments: node.arguments?.map((arg) =>
+          arg.name.value === "purposes" && arg.value.kind === Kind.LIST
+            ? {
+                ...arg,
+                value: {
+                  ...arg.value,
+                  values: arg.value.values.map((v) => (v.kind === Kind.STRING ? { kind: Kind.ENUM, value: v.value } : v)),
+                },
+              }
+            : arg,
+        ),
+      };
+    },
+  });
+}
+
+export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefinition<C>): Promise<BuiltSubgraph> {
+  const typeSchema = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes,
+    scalarsMap: [
+      { type: Date, scalar: DateTimeScalar },
+    ],
+    skipCheck: true,
+    validate: false,
+  });
+  let body = print(enumPurposeArguments(parse(printSchemaWithDirectives(typeSchema))));
+  if (!/^enum Purpose\b/m.test(body)) body += `\n\n${PURPOSE_ENUM_SDL}\n`;
+  const sdl = `${LINK_HEADER}\n\n${PERSONAL_DATA_SDL}\n\n${body.trim()}\n`;
+
+  const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<C>;
+  resolvers.Date = DateScalar;
+  resolvers.DateTime = DateTimeScalar;
+  for (const [typeName, resolveReference] of Object.entries(def.references)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
+  enforcePersonalData(schema, { subjects: def.subjects, publicFields: def.publicFields });
+  return { schema, sdl };
+}

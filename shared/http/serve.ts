@@ -1,0 +1,117 @@
+/**
+ * A small node:http front for Apollo Server: one code path for the gateway and the subgraphs, with a
+ * body-size limit, the X-Request-Id echo, and room for plain routes (/health, /playground).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext as ApolloContext } from "@apollo/server";
+import { requestIdFrom } from "../auth/caller.js";
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface ServeOptions<C extends ApolloContext> {
+  host: string;
+  port: number;
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  routes?: Record<string, Route>;
+  maxBodyBytes?: number;
+  graphqlPath?: string;
+}
+
+export interface Listening {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
+export function errorBody(code: string, message: string): unknown {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<Listening> {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const graphqlPath = options.graphqlPath ?? "/graphql";
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const requestId = requestIdFrom(req.headers["x-request-id"] as string | undefined);
+    res.setHeader("x-request-id", requestId);
+    req.headers["x-request-id"] = requestId;
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res);
+    if (url.pathname !== graphqlPath) return sendJson(res, 404, errorBody("NOT_FOUND", "No such path"));
+
+    let body: unknown;
+    if (req.method === "POST") {
+      let raw: string;
+      try {
+        raw = await readBody(req, limit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return sendJson(res, 413, errorBody("TOO_COMPLEX", "Request body too large"));
+        throw error;
+      }
+      try {
+        body = raw ? JSON.parse(raw) : {};
+      } catch {
+        return sendJson(res, 400, errorBody("BAD_USER_INPUT", "The request body is not valid JSON"));
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(req, requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("[http]", error);
+      if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal error"));
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${address.port}${graphqlPath}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

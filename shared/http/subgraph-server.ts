@@ -1,0 +1,94 @@
+/**
+ * Starts any subgraph the same way: Apollo Server over the shared HTTP front, a context built fresh per
+ * request (token verified again here, EntityManager fork, loaders), errors masked and localised, and the
+ * request's personal-data releases written to the audit in one batch.
+ */
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { MikroORM } from "@mikro-orm/core";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { IncomingMessage } from "node:http";
+import { writeAccessRecords } from "../audit/audit-sink.js";
+import { identify } from "../auth/caller.js";
+import { PrivacyLedger } from "../auth/privacy-ledger.js";
+import type { TokenSettings } from "../auth/tokens.js";
+import type { BaseContext } from "../context.js";
+import { parseAcceptLanguage } from "../i18n/locale.js";
+import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
+import { serve, type Listening } from "./serve.js";
+
+export interface SubgraphRuntime<C extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  tokens: TokenSettings;
+  /** Adds the subgraph's own per-request pieces (loaders) to the base context. */
+  extendContext: (base: BaseContext) => C;
+}
+
+const headerOf = (req: IncomingMessage) => (name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** Errors from building the context (bad token, forbidden purpose) in the caller's language. */
+export function localizeContextError(error: unknown, req: IncomingMessage): unknown {
+  if (!(error instanceof GraphQLError) || typeof error.extensions.code !== "string") return error;
+  const locale = parseAcceptLanguage(headerOf(req)("accept-language")) ?? "UZ_LATN";
+  const message = localizeMessage(error.extensions.code, locale, error.extensions);
+  return message ? new GraphQLError(message, { extensions: error.extensions }) : error;
+}
+
+function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          const entries = contextValue?.privacy?.drain() ?? [];
+          if (entries.length) await writeAccessRecords(orm.em, contextValue.requestId, entries);
+        },
+      };
+    },
+  };
+}
+
+export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: runtime.schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
+    formatError: formatClientError,
+    includeStacktraceInErrorResponses: false,
+  });
+}
+
+export async function startSubgraph<C extends BaseContext>(
+  runtime: SubgraphRuntime<C>,
+  listen: { host: string; port: number },
+): Promise<Listening & { apollo: ApolloServer<C> }> {
+  const apollo = createSubgraphApollo(runtime);
+  await apollo.start();
+  const listening = await serve(apollo, {
+    ...listen,
+    context: async (req, requestId) => {
+      try {
+        const identity = await identify(headerOf(req), runtime.tokens);
+        return runtime.extendContext({
+          ...identity,
+          requestId,
+          em: runtime.orm.em.fork(),
+          privacy: new PrivacyLedger(),
+        });
+      } catch (error) {
+        throw localizeContextError(error, req);
+      }
+    },
+  });
+  return {
+    ...listening,
+    apollo,
+    close: async () => {
+      await listening.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { District } from "./district.entity.js";
+import { Enrolment } from "./enrolment.entity.js";
+import { Region } from "./region.entity.js";
+import { SchoolClass } from "./school-class.entity.js";
+import { School } from "./school.entity.js";
+import { StaffMembership } from "./staff-membership.entity.js";
+import { Subject } from "./subject.entity.js";
+import { TeachingAssignment } from "./teaching-assignment.entity.js";
+
+export { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment };
+export const institutionsEntities = [Region, District, School, SchoolClass, Subject, StaffMembership, Enrolment, TeachingAssignment];

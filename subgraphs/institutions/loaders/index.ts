@@ -1,0 +1,44 @@
+import type { EntityManager } from "@mikro-orm/core";
+import type DataLoader from "dataloader";
+import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
+import { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment } from "../entities/index.js";
+
+/** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
+export interface InstitutionsLoaders {
+  region: DataLoader<string, Region | null>;
+  district: DataLoader<string, District | null>;
+  school: DataLoader<string, School | null>;
+  schoolClass: DataLoader<string, SchoolClass | null>;
+  subject: DataLoader<string, Subject | null>;
+  districtsByRegion: DataLoader<string, District[]>;
+  schoolsByDistrict: DataLoader<string, School[]>;
+  classesBySchool: DataLoader<string, SchoolClass[]>;
+  classesByHomeroomTeacher: DataLoader<string, SchoolClass[]>;
+  enrolmentsByClass: DataLoader<string, Enrolment[]>;
+  enrolmentsByStudent: DataLoader<string, Enrolment[]>;
+  membershipsByUser: DataLoader<string, StaffMembership[]>;
+  assignmentsByClass: DataLoader<string, TeachingAssignment[]>;
+  assignmentsByTeacher: DataLoader<string, TeachingAssignment[]>;
+}
+
+/** Only current rows: an enrolment or membership that has not ended. */
+const current = { $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] };
+
+export function createInstitutionsLoaders(em: EntityManager): InstitutionsLoaders {
+  return {
+    region: byIdLoader(em, Region),
+    district: byIdLoader(em, District),
+    school: byIdLoader(em, School),
+    schoolClass: byIdLoader(em, SchoolClass),
+    subject: byIdLoader(em, Subject),
+    districtsByRegion: groupLoader(em, District, "regionId", { orderBy: { nameLatn: "asc" } }),
+    schoolsByDistrict: groupLoader(em, School, "districtId", { orderBy: { nameLatn: "asc" } }),
+    classesBySchool: groupLoader(em, SchoolClass, "schoolId", { orderBy: { gradeLevel: "asc", name: "asc" } }),
+    classesByHomeroomTeacher: groupLoader(em, SchoolClass, "homeroomTeacherId"),
+    enrolmentsByClass: groupLoader(em, Enrolment, "classId", { where: current }),
+    enrolmentsByStudent: groupLoader(em, Enrolment, "studentId", { where: current }),
+    membershipsByUser: groupLoader(em, StaffMembership, "userId", { where: current }),
+    assignmentsByClass: groupLoader(em, TeachingAssignment, "classId"),
+    assignmentsByTeacher: groupLoader(em, TeachingAssignment, "teacherId"),
+  };
+}

@@ -1,0 +1,14 @@
+/** `__resolveReference` for every entity this subgraph can resolve by key. */
+import type { ReferenceResolver } from "../../../shared/federation/build-subgraph.js";
+import type { InstitutionsContext } from "../context.js";
+
+type Ref = { id: string };
+
+export const institutionsReferences: Record<string, ReferenceResolver<InstitutionsContext>> = {
+  Region: (ref: Ref, ctx) => ctx.loaders.region.load(ref.id),
+  District: (ref: Ref, ctx) => ctx.loaders.district.load(ref.id),
+  School: (ref: Ref, ctx) => ctx.loaders.school.load(ref.id),
+  SchoolClass: (ref: Ref, ctx) => ctx.loaders.schoolClass.load(ref.id),
+  Subject: (ref: Ref, ctx) => ctx.loaders.subject.load(ref.id),
+  User: (ref: Ref) => ({ id: ref.id }),
+};

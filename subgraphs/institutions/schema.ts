@@ -1,0 +1,16 @@
+import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
+import { institutionsReferences } from "./references/index.js";
+import { DistrictResolver } from "./resolvers/district.resolver.js";
+import { RegionResolver } from "./resolvers/region.resolver.js";
+import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
+import { SchoolResolver } from "./resolvers/school.resolver.js";
+import { SubjectResolver } from "./resolvers/subject.resolver.js";
+import { UserInstitutionsResolver } from "./resolvers/user.resolver.js";
+import { institutionsSubjects } from "./subjects.js";
+
+export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
+  buildSubgraph({
+    resolvers: [RegionResolver, DistrictResolver, SchoolResolver, SchoolClassResolver, SubjectResolver, UserInstitutionsResolver],
+    references: institutionsReferences,
+    subjects: institutionsSubjects,
+  });

@@ -1,0 +1,43 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+
+export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS", "LATE"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** A student's attendance at one lesson; at most one per student and lesson. */
+@Entity({ tableName: "attendance_marks" })
+@Unique({ properties: ["lessonId", "studentId"] })
+@Index({ properties: ["studentId", "date"] })
+export class AttendanceMark {
+  [OptionalProps]?: "recordedAt";
+
+  @PrimaryKey({ type: "string", length: 36 })
+  id: string;
+
+  @Property({ type: "string", length: 36 })
+  lessonId: string;
+
+  @Property({ type: "string", length: 36 })
+  studentId: string;
+
+  /** Copied from the lesson so per-student and per-class ranges need no join. */
+  @Property({ type: "string", length: 36 })
+  classId: string;
+
+  @Property({ type: "string", length: 36 })
+  subjectId: string;
+
+  @Property({ type: "string", length: 10 })
+  date: string;
+
+  @Enum({ items: () => [...ATTENDANCE_STATUSES], type: "string" })
+  status: AttendanceStatus;
+
+  @Property({ type: "string", length: 500, nullable: true })
+  reason?: string | null;
+
+  @Property({ type: "string", length: 36, nullable: true })
+  recordedById?: string | null;
+
+  @Property({ type: "datetime" })
+  recordedAt: Date = new Date();
+}

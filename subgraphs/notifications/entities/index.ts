@@ -1,0 +1,6 @@
+import { GuardianLink } from "./guardian-link.entity.js";
+import { Notification } from "./notification.entity.js";
+
+export { GuardianLink, Notification };
+export * from "./notification.entity.js";
+export const notificationsEntities = [Notification, GuardianLink];

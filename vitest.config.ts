@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // One graphql copy for every import style, or schemas cross "realms" (STACK.md trap 2).
+    alias: { graphql: "graphql/index.js" },
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/pg/**", "tests/browser/**", "node_modules/**"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
