@@ -11,6 +11,8 @@ export interface BaseContext {
   requestId: string;
   locale: Locale;
   caller: Caller | null;
+  /** The client's network address (the gateway passes it on in X-Forwarded-For), for sign-in throttling. */
+  clientAddress: string;
   em: EntityManager;
   privacy: PrivacyLedger;
 }

@@ -31,6 +31,12 @@ const headerOf = (req: IncomingMessage) => (name: string): string | undefined =>
   return Array.isArray(value) ? value[0] : value;
 };
 
+/** The first X-Forwarded-For hop (set by our gateway), else the socket's peer. */
+export function clientAddressOf(req: IncomingMessage): string {
+  const forwarded = headerOf(req)("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
 /** Errors from building the context (bad token, forbidden purpose) in the caller's language. */
 export function localizeContextError(error: unknown, req: IncomingMessage): unknown {
   if (!(error instanceof GraphQLError) || typeof error.extensions.code !== "string") return error;
@@ -75,6 +81,7 @@ export async function startSubgraph<C extends BaseContext>(
         return runtime.extendContext({
           ...identity,
           requestId,
+          clientAddress: clientAddressOf(req),
           em: runtime.orm.em.fork(),
           privacy: new PrivacyLedger(),
         });
