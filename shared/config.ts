@@ -24,6 +24,8 @@ export interface Config {
   demoPassword: string;
   seedDemoWhenEmpty: boolean;
   supergraphPath: string;
+  /** NATS JetStream for events between separate service processes (production). */
+  natsUrl?: string;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -81,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? "demo-password",
     seedDemoWhenEmpty: mode === "embedded" && env.SEED_DEMO !== "0",
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
+    natsUrl: env.NATS_URL || undefined,
   };
 }

@@ -65,8 +65,6 @@ export const MATRIX: Record<SubjectKind, Rules> = {
   },
 };
 
-/** Everyone reads their own data for these purposes. */
-const SELF_PURPOSES: readonly Purpose[] = ["SELF_SERVICE", "JOURNAL", "PARENT_NOTIFICATION"];
 
 export type Decision = { released: true; relationship: Relationship | "DPO_LEGAL" } | { released: false; reason: WithholdReason };
 
@@ -83,16 +81,11 @@ export function decide(caller: Caller, subject: DataSubject, category: Category,
   }
   const relationships = relationshipsOf(caller, subject);
   if (relationships.length === 0) return { released: false, reason: "NO_RELATIONSHIP" };
-  if (!fieldPurposes.includes(caller.purpose) && !(relationships.includes("SELF") && SELF_PURPOSES.includes(caller.purpose))) {
-    return { released: false, reason: "PURPOSE_NOT_ALLOWED" };
-  }
+  // Everyone reads their own data, whatever purpose their role declared (an official's default is REPORTING).
+  if (relationships.includes("SELF")) return { released: true, relationship: "SELF" };
+  if (!fieldPurposes.includes(caller.purpose)) return { released: false, reason: "PURPOSE_NOT_ALLOWED" };
   let ruleExists = false;
   for (const relationship of relationships) {
-    if (relationship === "SELF") {
-      if (SELF_PURPOSES.includes(caller.purpose)) return { released: true, relationship };
-      ruleExists = true;
-      continue;
-    }
     const allowed = MATRIX[subject.kind][category]?.[relationship];
     if (!allowed) continue;
     ruleExists = true;

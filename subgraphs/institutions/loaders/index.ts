@@ -21,10 +21,9 @@ export interface InstitutionsLoaders {
   assignmentsByTeacher: DataLoader<string, TeachingAssignment[]>;
 }
 
-/** Only current rows: an enrolment or membership that has not ended. */
-const current = { $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] };
-
 export function createInstitutionsLoaders(em: EntityManager): InstitutionsLoaders {
+  // Only current rows: an enrolment or membership that has not ended by today (computed per request).
+  const current = { $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] };
   return {
     region: byIdLoader(em, Region),
     district: byIdLoader(em, District),

@@ -1,0 +1,27 @@
+import type { EntityManager } from "@mikro-orm/core";
+import type DataLoader from "dataloader";
+import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
+import { Guardianship, Placement, User } from "../entities/index.js";
+
+/** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
+export interface UsersLoaders {
+  user: DataLoader<string, User | null>;
+  /** Current placements (not ended) of each person. */
+  placementsByUser: DataLoader<string, Placement[]>;
+  guardianshipsByParent: DataLoader<string, Guardianship[]>;
+  guardianshipsByStudent: DataLoader<string, Guardianship[]>;
+}
+
+/** Placements still in force today; today is taken per request so a long-running process never goes stale. */
+export const currentPlacements = (): { $or: Array<{ endsOn: null | { $gt: string } }> } => ({
+  $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }],
+});
+
+export function createUsersLoaders(em: EntityManager): UsersLoaders {
+  return {
+    user: byIdLoader(em, User),
+    placementsByUser: groupLoader(em, Placement, "userId", { where: currentPlacements() }),
+    guardianshipsByParent: groupLoader(em, Guardianship, "parentId", { orderBy: { createdAt: "asc" } }),
+    guardianshipsByStudent: groupLoader(em, Guardianship, "studentId", { orderBy: { createdAt: "asc" } }),
+  };
+}

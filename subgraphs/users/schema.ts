@@ -1,0 +1,17 @@
+import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
+import { usersReferences } from "./references/index.js";
+import { AuthResolver } from "./resolvers/auth.resolver.js";
+import { PersonalDataResolver } from "./resolvers/personal-data.resolver.js";
+import { UserResolver } from "./resolvers/user.resolver.js";
+import { usersSubjects } from "./subjects.js";
+
+/** Root fields that work without a token: they are how a token is obtained or given up. */
+export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut"] as const;
+
+export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
+  buildSubgraph({
+    resolvers: [UserResolver, AuthResolver, PersonalDataResolver],
+    references: usersReferences,
+    subjects: usersSubjects,
+    publicFields: USERS_PUBLIC_FIELDS,
+  });

@@ -1,0 +1,65 @@
+/**
+ * The sign-in use cases behind the three public mutations. Each returns the payload and the caller
+ * it established, so the resolver can let the payload's `user` resolve as the signed-in person.
+ */
+import type { Caller } from "../../../shared/auth/claims.js";
+import { signAccessToken } from "../../../shared/auth/tokens.js";
+import { BadUserInputError, UnauthenticatedError } from "../../../shared/errors.js";
+import type { UsersContext } from "../context.js";
+import { PasswordCredential, User } from "../entities/index.js";
+import { computeClaims } from "./claims.js";
+import { hashPassword, verifyPassword } from "./password.js";
+import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh } from "./sessions.js";
+import { assertNotLocked, recordFailure, resetLogin, throttleKeys } from "./throttle.js";
+
+export interface AuthPayload {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  user: User;
+}
+
+const MAX_LOGIN_LENGTH = 64;
+const MAX_PASSWORD_LENGTH = 1024;
+
+// Compared against when the login is unknown, so that case costs the same scrypt as a wrong password.
+let dummyHash: Promise<string> | undefined;
+const dummy = (): Promise<string> => (dummyHash ??= hashPassword("no such account"));
+
+/** Access token for the session's current claims; the caller reads their own profile under SELF_SERVICE. */
+async function payloadFor(ctx: UsersContext, user: User, refresh: IssuedRefresh): Promise<{ payload: AuthPayload; caller: Caller }> {
+  const claims = await computeClaims(ctx.em, user, refresh.familyId);
+  const access = await signAccessToken(ctx.services.tokens, claims);
+  await ctx.em.flush();
+  return {
+    payload: { accessToken: access.token, refreshToken: refresh.token, expiresAt: access.expiresAt, user },
+    caller: { ...claims, purpose: "SELF_SERVICE" },
+  };
+}
+
+export async function signIn(ctx: UsersContext, login: string, password: string): Promise<{ payload: AuthPayload; caller: Caller }> {
+  if (login.length > MAX_LOGIN_LENGTH) throw new BadUserInputError("login", `at most ${MAX_LOGIN_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError("password", `at most ${MAX_PASSWORD_LENGTH} characters`);
+  const { config } = ctx.services;
+  const keys = throttleKeys(login, ctx.clientAddress, config.signInLock);
+  await assertNotLocked(ctx.em, keys);
+
+  const user = await ctx.em.findOne(User, { login });
+  const credential = user ? await ctx.em.findOne(PasswordCredential, { userId: user.id }) : null;
+  const ok = await verifyPassword(password, credential?.hash ?? (await dummy()));
+  if (!user || !credential || !ok) {
+    await recordFailure(ctx.em, keys, config.signInLock);
+    throw new UnauthenticatedError("Wrong login or password", 401);
+  }
+  await resetLogin(ctx.em, keys);
+  return payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, config.refreshTtlDays));
+}
+
+export async function refreshSession(ctx: UsersContext, refreshToken: string): Promise<{ payload: AuthPayload; caller: Caller }> {
+  const next = await rotateRefreshToken(ctx.em, refreshToken, ctx.services.config.refreshTtlDays);
+  const user = await ctx.em.findOne(User, { id: next.userId });
+  if (!user) throw new UnauthenticatedError("The refresh token is not valid", 401);
+  return payloadFor(ctx, user, next);
+}
+
+export const signOut = (ctx: UsersContext, refreshToken: string): Promise<boolean> => revokeSession(ctx.em, refreshToken);
