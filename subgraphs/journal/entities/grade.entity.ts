@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 
 export const GRADE_KINDS = ["CURRENT", "INTERMEDIATE", "QUARTER", "ANNUAL"] as const;
 export type GradeKind = (typeof GRADE_KINDS)[number];
@@ -7,6 +7,8 @@ export type GradeKind = (typeof GRADE_KINDS)[number];
 @Entity({ tableName: "grades" })
 @Index({ properties: ["studentId", "date"] })
 @Index({ properties: ["classId", "subjectId", "date"] })
+// One mark of a kind per student and lesson: recording again corrects it (term marks have no lesson).
+@Unique({ properties: ["lessonId", "studentId", "kind"] })
 export class Grade {
   [OptionalProps]?: "recordedAt";
 

@@ -1,0 +1,18 @@
+import type { BaseContext } from "../../shared/context.js";
+import type { OutboxRelay } from "../../shared/events/outbox.js";
+import { createJournalLoaders, type JournalLoaders } from "./loaders/index.js";
+
+/** Process-wide collaborators a request may use (never request state). */
+export interface JournalServices {
+  /** Kicked after a commit that wrote outbox events. */
+  relay: OutboxRelay;
+}
+
+export interface JournalContext extends BaseContext {
+  loaders: JournalLoaders;
+  services: JournalServices;
+}
+
+export const journalContext =
+  (services: JournalServices) =>
+  (base: BaseContext): JournalContext => ({ ...base, loaders: createJournalLoaders(base.em), services });

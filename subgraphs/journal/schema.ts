@@ -1,0 +1,16 @@
+import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
+import { journalReferences } from "./references/index.js";
+import { AttendanceResolver } from "./resolvers/attendance.resolver.js";
+import { ClassJournalResolver } from "./resolvers/class-journal.resolver.js";
+import { GradeResolver } from "./resolvers/grade.resolver.js";
+import { LessonResolver } from "./resolvers/lesson.resolver.js";
+import { ReportResolver } from "./resolvers/report.resolver.js";
+import { UserJournalResolver } from "./resolvers/user.resolver.js";
+import { journalSubjects } from "./subjects.js";
+
+export const buildJournalSchema = (): Promise<BuiltSubgraph> =>
+  buildSubgraph({
+    resolvers: [LessonResolver, GradeResolver, AttendanceResolver, ClassJournalResolver, UserJournalResolver, ReportResolver],
+    references: journalReferences,
+    subjects: journalSubjects,
+  });

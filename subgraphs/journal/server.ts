@@ -1,0 +1,19 @@
+import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
+import { journalContext, type JournalContext } from "./context.js";
+import { journalEntities } from "./entities/index.js";
+import { journalMigrations } from "./migrations/index.js";
+import { buildJournalSchema } from "./schema.js";
+
+export const journalSubgraph: SubgraphModule<JournalContext> = {
+  name: "journal",
+  entities: journalEntities,
+  migrations: journalMigrations,
+  buildSchema: buildJournalSchema,
+  createRuntime: (built, deps) => ({
+    name: "journal",
+    schema: built.schema,
+    orm: deps.orm,
+    tokens: deps.tokens,
+    extendContext: journalContext({ relay: deps.relay }),
+  }),
+};

@@ -1,0 +1,51 @@
+/**
+ * The data subjects behind the journal's personal data, built from its replicas: the roster says which
+ * class a student is in, ClassPlace where that class sits. Everything goes through the request's loaders,
+ * so a list of thirty grades costs two statements, not thirty.
+ */
+import type { SubjectOf } from "../../shared/auth/enforce.js";
+import { isolatedSubject, type DataSubject } from "../../shared/auth/subject.js";
+import type { JournalContext } from "./context.js";
+import type { AttendanceMark, ClassPlace, Grade } from "./entities/index.js";
+
+const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
+
+/** A student as the policy sees them. Someone not on any roster relates only to themself (and a guardian). */
+export async function studentSubject(ctx: JournalContext, studentId: string): Promise<DataSubject> {
+  const entries = await ctx.loaders.rosterByStudent.load(studentId);
+  if (entries.length === 0) return isolatedSubject(studentId, "STUDENT");
+  const classIds = unique(entries.map((e) => e.classId));
+  const places = (await ctx.loaders.classPlace.loadMany(classIds)).filter((p): p is ClassPlace => !!p && !(p instanceof Error));
+  return {
+    id: studentId,
+    kind: "STUDENT",
+    classIds,
+    schoolIds: unique(places.map((p) => p.schoolId)),
+    districtIds: unique(places.map((p) => p.districtId)),
+    regionIds: unique(places.map((p) => p.regionId)),
+  };
+}
+
+/** A grade or mark is the student's academic data of one school subject: subject teachers see only theirs. */
+async function academicRowSubject(ctx: JournalContext, row: Grade | AttendanceMark): Promise<DataSubject> {
+  return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId };
+}
+
+/** A whole class's academic data of one subject (the class journal), judged as the class's students collectively. */
+export function classSubject(place: ClassPlace, subjectId: string): DataSubject {
+  return {
+    id: place.classId,
+    kind: "STUDENT",
+    classIds: [place.classId],
+    schoolIds: [place.schoolId],
+    districtIds: [place.districtId],
+    regionIds: [place.regionId],
+    academicSubjectId: subjectId,
+  };
+}
+
+export const journalSubjects: Record<string, SubjectOf<JournalContext>> = {
+  User: (user: { id: string }, ctx) => studentSubject(ctx, user.id),
+  Grade: (grade: Grade, ctx) => academicRowSubject(ctx, grade),
+  AttendanceMark: (mark: AttendanceMark, ctx) => academicRowSubject(ctx, mark),
+};

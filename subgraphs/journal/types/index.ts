@@ -1,0 +1,310 @@
+/** The GraphQL face of the journal. Links to other entities are field resolvers in ../resolvers. */
+import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { personalData } from "../../../shared/auth/personal-data.js";
+import type { Purpose } from "../../../shared/auth/roles.js";
+import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
+import { ATTENDANCE_STATUSES, GRADE_KINDS, type AttendanceStatus, type GradeKind } from "../entities/index.js";
+
+/** Marks and attendance are read to keep the journal, to inform parents, and by the student themself. */
+export const ACADEMIC_PURPOSES: readonly Purpose[] = ["JOURNAL", "PARENT_NOTIFICATION", "SELF_SERVICE"];
+
+const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const GradeKindEnum = asEnum<GradeKind>(GRADE_KINDS);
+export const AttendanceStatusEnum = asEnum<AttendanceStatus>(ATTENDANCE_STATUSES);
+export const REPORT_GROUPINGS = ["REGION", "DISTRICT", "SCHOOL", "CLASS"] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+export const ReportGroupingEnum = asEnum<ReportGrouping>(REPORT_GROUPINGS);
+
+registerEnumType(GradeKindEnum, { name: "GradeKind" });
+registerEnumType(AttendanceStatusEnum, { name: "AttendanceStatus" });
+registerEnumType(ReportGroupingEnum, { name: "ReportGrouping" });
+
+/* Stubs of entities owned by other subgraphs: the key only. */
+
+@ObjectType("Subject")
+@Directive('@key(fields: "id")')
+export class SubjectRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType("SchoolClass")
+@Directive('@key(fields: "id")')
+export class SchoolClassRef {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The users subgraph owns User; here it gains grades and attendance. */
+@ObjectType("User")
+@Directive('@key(fields: "id")')
+export class UserRef {
+  @Field(() => ID)
+  id: string;
+}
+
+/* The journal's own types. */
+
+@ObjectType("Lesson")
+@Directive('@key(fields: "id")')
+export class LessonType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateScalar)
+  date: string;
+
+  @Field(() => Int, { description: "Lesson number in the day, 1..8" })
+  period: number;
+
+  @Field(() => String, { nullable: true })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true })
+  homework?: string | null;
+}
+
+@ObjectType("Grade")
+@Directive('@key(fields: "id")')
+@Directive(personalData("academic", ACADEMIC_PURPOSES))
+export class GradeType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => GradeKindEnum)
+  kind: GradeKind;
+
+  @Field(() => Int, { description: "1..5" })
+  value: number;
+
+  @Field(() => DateScalar)
+  date: string;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+
+  @Field(() => DateTimeScalar)
+  recordedAt: Date;
+}
+
+@ObjectType("AttendanceMark")
+@Directive(personalData("academic", ACADEMIC_PURPOSES))
+export class AttendanceMarkType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => AttendanceStatusEnum)
+  status: AttendanceStatus;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@ObjectType("JournalRow")
+export class JournalRowType {
+  @Field(() => UserRef)
+  student: UserRef;
+
+  @Field(() => [GradeType])
+  grades: GradeType[];
+
+  @Field(() => [AttendanceMarkType])
+  attendance: AttendanceMarkType[];
+}
+
+@ObjectType("ClassJournal")
+export class ClassJournalType {
+  @Field(() => SchoolClassRef)
+  schoolClass: SchoolClassRef;
+
+  @Field(() => SubjectRef)
+  subject: SubjectRef;
+
+  @Field(() => [LessonType])
+  lessons: LessonType[];
+
+  @Field(() => [JournalRowType])
+  rows: JournalRowType[];
+}
+
+/* Reports: declared now, answered by a later milestone. */
+
+@InputType("ReportScope", { description: "Exactly one of the four" })
+export class ReportScopeInput {
+  @Field(() => ID, { nullable: true })
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string;
+
+  @Field(() => ID, { nullable: true })
+  classId?: string;
+}
+
+@ObjectType("AttendanceSummary")
+export class AttendanceSummaryType {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field(() => String)
+  unitName: string;
+
+  @Field(() => Int, { nullable: true })
+  students?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lessons?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  absences?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  absenceRate?: number | null;
+
+  @Field(() => Boolean)
+  suppressed: boolean;
+}
+
+@ObjectType("GradeSummary")
+export class GradeSummaryType {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field(() => String)
+  unitName: string;
+
+  @Field(() => Int, { nullable: true })
+  students?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  marks?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  averageMark?: number | null;
+
+  @Field(() => Boolean)
+  suppressed: boolean;
+}
+
+/* Mutation inputs. */
+
+@InputType("GradeEntry")
+export class GradeEntryInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field(() => Int)
+  value: number;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+}
+
+@InputType("RecordGradesInput")
+export class RecordGradesInput {
+  @Field(() => ID)
+  lessonId: string;
+
+  @Field(() => GradeKindEnum)
+  kind: GradeKind;
+
+  @Field(() => [GradeEntryInput])
+  entries: GradeEntryInput[];
+}
+
+@InputType("AttendanceEntry")
+export class AttendanceEntryInput {
+  @Field(() => ID)
+  studentId: string;
+
+  @Field(() => AttendanceStatusEnum)
+  status: AttendanceStatus;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType("RecordAttendanceInput")
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  lessonId: string;
+
+  @Field(() => [AttendanceEntryInput])
+  entries: AttendanceEntryInput[];
+}
+
+/* Argument sets, as classes so the SDL lists them in the contract's order. */
+
+@ArgsType()
+export class LessonsArgs {
+  @Field(() => ID)
+  classId: string;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+}
+
+@ArgsType()
+export class ClassJournalArgs {
+  @Field(() => ID)
+  classId: string;
+
+  @Field(() => ID)
+  subjectId: string;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+}
+
+@ArgsType()
+export class StudentGradesArgs {
+  @Field(() => DateScalar, { nullable: true })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string | null;
+}
+
+@ArgsType()
+export class StudentAttendanceArgs {
+  @Field(() => DateScalar, { nullable: true })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string | null;
+}
+
+@ArgsType()
+export class AttendanceReportArgs {
+  @Field(() => ReportScopeInput)
+  scope: ReportScopeInput;
+
+  @Field(() => ReportGroupingEnum)
+  groupBy: ReportGrouping;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+}
+
+@ArgsType()
+export class GradeReportArgs extends AttendanceReportArgs {
+  @Field(() => ID, { nullable: true })
+  subjectId?: string | null;
+}

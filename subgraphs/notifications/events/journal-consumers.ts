@@ -1,0 +1,71 @@
+/**
+ * Journal events become notices for every guardian who consented, each in the guardian's language.
+ * Idempotent twice over: `consume` records the event as processed in the same transaction, and a
+ * notice is unique per (event, recipient).
+ */
+import { randomUUID } from "node:crypto";
+import type { EntityManager, MikroORM } from "@mikro-orm/core";
+import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
+import { consume } from "../../../shared/events/outbox.js";
+import { GuardianLink, Notification, type NotificationKind } from "../entities/index.js";
+import { asLocale, attendanceText, gradeText, type AbsenceStatus, type NoticeText } from "./templates.js";
+
+/** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
+export const JOURNAL_GRADE_RECORDED = "journal.grade.recorded";
+export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
+
+const CONSUMER = "notifications";
+const ABSENCES: readonly string[] = ["ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS", "LATE"];
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = (payload: Record<string, unknown>, key: string): string | undefined =>
+  typeof payload[key] === "string" ? (payload[key] as string) : undefined;
+
+/** Writes one notice per consenting guardian of the student; nothing when the payload is not one we understand. */
+async function notifyGuardians(
+  em: EntityManager,
+  event: EventEnvelope,
+  studentId: string,
+  kind: NotificationKind,
+  compose: (locale: ReturnType<typeof asLocale>) => NoticeText,
+): Promise<void> {
+  const links = await em.find(GuardianLink, { studentId, notify: true });
+  if (links.length === 0) return;
+  const already = new Set(
+    (await em.find(Notification, { sourceEventId: event.id, recipientId: { $in: links.map((l) => l.guardianId) } })).map(
+      (n) => n.recipientId,
+    ),
+  );
+  for (const link of links) {
+    if (already.has(link.guardianId)) continue;
+    const { title, body } = compose(asLocale(link.locale));
+    em.persist(
+      em.create(Notification, { id: randomUUID(), recipientId: link.guardianId, studentId, kind, title, body, sourceEventId: event.id }),
+    );
+  }
+}
+
+async function onGradeRecorded(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const studentId = text(event.payload, "studentId");
+  const date = text(event.payload, "date");
+  const kind = text(event.payload, "kind");
+  const value = event.payload.value;
+  if (!studentId || !date || !DATE_RE.test(date) || typeof value !== "number") return;
+  const termMark = kind === "QUARTER" || kind === "ANNUAL";
+  await notifyGuardians(em, event, studentId, termMark ? "TERM_MARK" : "GRADE", (locale) => gradeText(locale, termMark, value, date));
+}
+
+async function onAttendanceRecorded(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const studentId = text(event.payload, "studentId");
+  const date = text(event.payload, "date");
+  const status = text(event.payload, "status");
+  if (!studentId || !date || !DATE_RE.test(date) || !status || !ABSENCES.includes(status)) return;
+  const kind: NotificationKind = status === "LATE" ? "LATE" : "ABSENCE";
+  await notifyGuardians(em, event, studentId, kind, (locale) => attendanceText(locale, status as AbsenceStatus, date));
+}
+
+/** Subscribes the notifications subgraph to the journal's events; called once per process. */
+export function registerJournalConsumers(orm: MikroORM, bus: EventBus): void {
+  consume(orm, bus, JOURNAL_GRADE_RECORDED, CONSUMER, onGradeRecorded);
+  consume(orm, bus, JOURNAL_ATTENDANCE_RECORDED, CONSUMER, onAttendanceRecorded);
+}

@@ -1,0 +1,77 @@
+/** Notice texts in each guardian's language. Ids only reach us, so the texts name no subject or teacher. */
+import type { Locale } from "../../../shared/i18n/locale.js";
+import { LOCALES } from "../../../shared/i18n/locale.js";
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+export const asLocale = (value: string): Locale => (LOCALES.includes(value as Locale) ? (value as Locale) : "UZ_LATN");
+
+const GRADE: Record<Locale, (value: number, date: string) => NoticeText> = {
+  UZ_LATN: (v, d) => ({ title: `Yangi baho: ${v} (${d})`, body: `Farzandingizga ${d} sanasida ${v} baho qo‘yildi.` }),
+  UZ_CYRL: (v, d) => ({ title: `Янги баҳо: ${v} (${d})`, body: `Фарзандингизга ${d} санасида ${v} баҳо қўйилди.` }),
+  RU: (v, d) => ({ title: `Новая оценка: ${v} (${d})`, body: `Вашему ребёнку поставлена оценка ${v} за ${d}.` }),
+  EN: (v, d) => ({ title: `New grade: ${v} (${d})`, body: `Your child received a ${v} on ${d}.` }),
+};
+
+const TERM_MARK: Record<Locale, (value: number, date: string) => NoticeText> = {
+  UZ_LATN: (v, d) => ({
+    title: `Chorak (yillik) baho: ${v} (${d})`,
+    body: `Farzandingizga ${d} sanasida ${v} chorak (yillik) baho qo‘yildi.`,
+  }),
+  UZ_CYRL: (v, d) => ({
+    title: `Чорак (йиллик) баҳо: ${v} (${d})`,
+    body: `Фарзандингизга ${d} санасида ${v} чорак (йиллик) баҳо қўйилди.`,
+  }),
+  RU: (v, d) => ({ title: `Итоговая оценка: ${v} (${d})`, body: `Вашему ребёнку выставлена итоговая оценка ${v} (${d}).` }),
+  EN: (v, d) => ({ title: `Term mark: ${v} (${d})`, body: `Your child received a term mark of ${v} (${d}).` }),
+};
+
+type AbsenceStatus = "ABSENT_UNEXCUSED" | "ABSENT_EXCUSED" | "ILLNESS" | "LATE";
+
+const ATTENDANCE: Record<Locale, Record<AbsenceStatus, string>> = {
+  UZ_LATN: {
+    ABSENT_UNEXCUSED: "Darsga sababsiz kelmadi",
+    ABSENT_EXCUSED: "Darsga sababli kelmadi",
+    ILLNESS: "Kasalligi sababli darsda bo‘lmadi",
+    LATE: "Darsga kechikdi",
+  },
+  UZ_CYRL: {
+    ABSENT_UNEXCUSED: "Дарсга сабабсиз келмади",
+    ABSENT_EXCUSED: "Дарсга сабабли келмади",
+    ILLNESS: "Касаллиги сабабли дарсда бўлмади",
+    LATE: "Дарсга кечикди",
+  },
+  RU: {
+    ABSENT_UNEXCUSED: "Пропуск урока без уважительной причины",
+    ABSENT_EXCUSED: "Пропуск урока по уважительной причине",
+    ILLNESS: "Отсутствие на уроке по болезни",
+    LATE: "Опоздание на урок",
+  },
+  EN: {
+    ABSENT_UNEXCUSED: "Unexcused absence from a lesson",
+    ABSENT_EXCUSED: "Excused absence from a lesson",
+    ILLNESS: "Absent from a lesson through illness",
+    LATE: "Late for a lesson",
+  },
+};
+
+const ATTENDANCE_BODY: Record<Locale, (what: string, date: string) => string> = {
+  UZ_LATN: (w, d) => `${d}: farzandingiz — ${w.toLowerCase()}.`,
+  UZ_CYRL: (w, d) => `${d}: фарзандингиз — ${w.toLowerCase()}.`,
+  RU: (w, d) => `${d}: ваш ребёнок — ${w.toLowerCase()}.`,
+  EN: (w, d) => `${d}: your child — ${w.toLowerCase()}.`,
+};
+
+export function gradeText(locale: Locale, termMark: boolean, value: number, date: string): NoticeText {
+  return (termMark ? TERM_MARK : GRADE)[locale](value, date);
+}
+
+export function attendanceText(locale: Locale, status: AbsenceStatus, date: string): NoticeText {
+  const what = ATTENDANCE[locale][status];
+  return { title: `${what} (${date})`, body: ATTENDANCE_BODY[locale](what, date) };
+}
+
+export type { AbsenceStatus };

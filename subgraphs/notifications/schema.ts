@@ -1,0 +1,15 @@
+import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
+import { notificationsReferences } from "./references/index.js";
+import { NotificationResolver } from "./resolvers/notification.resolver.js";
+import { UserNotificationsResolver } from "./resolvers/user.resolver.js";
+import { notificationsSubjects } from "./subjects.js";
+import { NotificationType, UserRef } from "./types/index.js";
+
+export const buildNotificationsSchema = (): Promise<BuiltSubgraph> =>
+  buildSubgraph({
+    resolvers: [NotificationResolver, UserNotificationsResolver],
+    // No root field returns User or Notification; they reach clients through other subgraphs' Users.
+    orphanedTypes: [UserRef, NotificationType],
+    references: notificationsReferences,
+    subjects: notificationsSubjects,
+  });

@@ -1,0 +1,23 @@
+import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
+import { extendContext, type NotificationsContext } from "./context.js";
+import { notificationsEntities } from "./entities/index.js";
+import { registerJournalConsumers } from "./events/journal-consumers.js";
+import { notificationsMigrations } from "./migrations/index.js";
+import { buildNotificationsSchema } from "./schema.js";
+
+export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
+  name: "notifications",
+  entities: notificationsEntities,
+  migrations: notificationsMigrations,
+  buildSchema: buildNotificationsSchema,
+  createRuntime: (built, deps) => {
+    registerJournalConsumers(deps.orm, deps.bus);
+    return {
+      name: "notifications",
+      schema: built.schema,
+      orm: deps.orm,
+      tokens: deps.tokens,
+      extendContext,
+    };
+  },
+};

@@ -1,0 +1,140 @@
+/**
+ * Straight at the journal subgraph, as the gateway would call it: User.grades / User.attendance and
+ * Grade entities release a student's marks only as the policy allows, and batch across users.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Grade } from "../../../subgraphs/journal/entities/index.js";
+import { journalSubgraph } from "../../../subgraphs/journal/server.js";
+import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
+import { startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
+import { ATTENDANCE_REPORT, GRADE_ENTITIES, STUDENT_RECORDS } from "../../graphql/journal.js";
+import { codes, gql } from "../../support/client.js";
+
+let h: SubgraphHarness;
+let w: JournalWorld;
+
+beforeAll(async () => {
+  h = await startSubgraphHarness(journalSubgraph);
+  w = await seedJournalWorld(h.orm, { sizeA: 12, sizeB: 3 });
+});
+afterAll(() => h.close());
+
+const users = (...ids: string[]) => ids.map((id) => ({ __typename: "User", id }));
+const records = async (who: keyof JournalWorld["as"], ids: string[], vars: object = {}, purpose?: string) =>
+  gql(h.url, STUDENT_RECORDS, { r: users(...ids), ...vars }, { token: await h.tokenFor(w.as[who]), purpose });
+
+describe("User.grades and User.attendance", () => {
+  it("show a subject teacher only the grades of their own subject", async () => {
+    const student = w.studentsA[0]!;
+    const res = await records("teacher2", [student]);
+    expect(res.errors).toBeUndefined();
+    const grades = res.data._entities[0].grades;
+    expect(grades).toHaveLength(4);
+    expect(new Set(grades.map((g: any) => g.subject.id))).toEqual(new Set([w.mothertongue]));
+    // The homeroom teacher sees both subjects.
+    const homeroom = await records("teacher", [student]);
+    expect(new Set(homeroom.data._entities[0].grades.map((g: any) => g.subject.id))).toEqual(new Set([w.maths, w.mothertongue]));
+  });
+
+  it("withhold a student's marks from a district official, whatever the purpose", async () => {
+    for (const purpose of [undefined, "ADMINISTRATION", "REPORTING"]) {
+      const res = await records("districtOfficial", [w.studentsA[0]!], {}, purpose);
+      // The contract makes the lists non-null, so the withheld list nulls the whole user entry.
+      expect(res.data?._entities?.[0] ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({
+        path: ["_entities", 0, "grades"],
+        extensions: { code: "PERSONAL_DATA_WITHHELD", category: "academic" },
+      });
+      expect(new Set(codes(res))).toEqual(new Set(["PERSONAL_DATA_WITHHELD"]));
+    }
+  });
+
+  it("show a parent their own child's marks and nothing of another child", async () => {
+    const own = await records("parent", [w.studentsA[0]!]);
+    expect(own.errors).toBeUndefined();
+    expect(own.data._entities[0].grades).toHaveLength(8);
+    expect(own.data._entities[0].attendance).toHaveLength(8);
+    const other = await records("parent", [w.studentsA[1]!]);
+    expect(other.data._entities).toEqual([null]);
+    expect(new Set(codes(other))).toEqual(new Set(["PERSONAL_DATA_WITHHELD"]));
+    expect(other.errors![0]!.extensions!.reason).toBe("NO_RELATIONSHIP");
+  });
+
+  it("show students their own marks, filtered by range and subject", async () => {
+    const res = await records("student", [w.studentsA[0]!], { from: "2026-11-17", to: "2026-11-18", subjectId: w.maths });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].grades.map((g: any) => g.date)).toEqual(["2026-11-17", "2026-11-18"]);
+    expect(res.data._entities[0].attendance).toHaveLength(4);
+    const backwards = await records("student", [w.studentsA[0]!], { from: "2026-11-18", to: "2026-11-17" });
+    expect(codes(backwards)).toContain("BAD_USER_INPUT");
+  });
+
+  it("batch: twelve students cost as many statements as two", async () => {
+    const token = await h.tokenFor(w.as.teacher);
+    const count = async (ids: string[]): Promise<number> => {
+      h.queries.length = 0;
+      const res = await gql(h.url, STUDENT_RECORDS, { r: users(...ids), from: "2026-11-01", to: "2026-11-30" }, { token });
+      expect(res.errors).toBeUndefined();
+      expect(res.data._entities.every((u: any) => u.grades.length === 8)).toBe(true);
+      return h.queries.filter((sql) => sql.startsWith("select")).length;
+    };
+    const two = await count(w.studentsA.slice(0, 2));
+    const twelve = await count(w.studentsA);
+    console.log(`User.grades+attendance SELECTs: 2 students → ${two}, 12 students → ${twelve}`);
+    expect(twelve).toBe(two);
+  });
+});
+
+describe("_entities for Grade", () => {
+  let gradeId: string;
+  beforeAll(async () => {
+    gradeId = (await h.orm.em.fork().findOneOrFail(Grade, { studentId: w.studentsA[0], subjectId: w.maths }, { orderBy: { date: "asc" } }))
+      .id;
+  });
+
+  it("needs a token", async () => {
+    const res = await gql(h.url, GRADE_ENTITIES, { r: [{ __typename: "Grade", id: gradeId }] });
+    expect(res.data ?? null).toBeNull();
+    expect(codes(res)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("gives an unrelated parent nothing of the grade", async () => {
+    const res = await gql(
+      h.url,
+      GRADE_ENTITIES,
+      { r: [{ __typename: "Grade", id: gradeId }] },
+      { token: await h.tokenFor(w.as.otherParent) },
+    );
+    // Grade.value is non-null, so the withheld grade collapses to null as a whole.
+    expect(res.data._entities).toEqual([null]);
+    expect(JSON.stringify(res.data)).not.toContain(w.studentsA[0]);
+    expect(new Set(codes(res))).toEqual(new Set(["PERSONAL_DATA_WITHHELD"]));
+    expect(res.errors!.map((e) => e.extensions?.reason)).toContain("NO_RELATIONSHIP");
+  });
+
+  it("gives the student's parent the grade, and a teacher of another subject nothing", async () => {
+    const own = await gql(h.url, GRADE_ENTITIES, { r: [{ __typename: "Grade", id: gradeId }] }, { token: await h.tokenFor(w.as.parent) });
+    expect(own.errors).toBeUndefined();
+    expect(own.data._entities[0]).toMatchObject({ id: gradeId, kind: "CURRENT", student: { id: w.studentsA[0] } });
+    const other = await gql(
+      h.url,
+      GRADE_ENTITIES,
+      { r: [{ __typename: "Grade", id: gradeId }] },
+      { token: await h.tokenFor(w.as.teacher2) },
+    );
+    expect(other.data._entities).toEqual([null]);
+    expect(codes(other)).toContain("PERSONAL_DATA_WITHHELD");
+  });
+});
+
+describe("reports", () => {
+  it("are declared but not available yet", async () => {
+    const res = await gql(
+      h.url,
+      ATTENDANCE_REPORT,
+      { scope: { schoolId: w.schoolId }, from: "2026-11-01", to: "2026-11-30" },
+      { token: await h.tokenFor(w.as.districtOfficial) },
+    );
+    expect(codes(res)).toEqual(["NOT_IMPLEMENTED"]);
+  });
+});
