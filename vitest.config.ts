@@ -7,7 +7,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/pg/**", "tests/browser/**", "node_modules/**"],
+    // tests/services need NATS & co. (STACK.md "Services"): only the test:pg suite runs them.
+    exclude: ["tests/pg/**", "tests/browser/**", "tests/services/**", "node_modules/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

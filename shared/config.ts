@@ -59,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === "production" && SUBGRAPHS.some((s) => !databaseUrls[s])) {
     throw new Error("Production mode needs DATABASE_URL (or <SUBGRAPH>_DATABASE_URL for each subgraph)");
   }
+  if (mode === "production" && !env.NATS_URL) {
+    throw new Error("Production mode needs NATS_URL: separate service processes exchange events through NATS JetStream");
+  }
   return {
     mode,
     host,

@@ -8,7 +8,9 @@ import {
   getNamedType,
   getNullableType,
   isListType,
+  isNonNullType,
   isObjectType,
+  responsePathAsArray,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
@@ -99,6 +101,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);
       const guardsRow = rowSpec && field.name !== "id";
       if (!needsAuth && !fieldSpec && !guardsRow && !rowItems) continue;
+      // A withheld [T!]! cannot be null without nulling its parent: it answers [] and the error goes alongside.
+      const emptyWhenWithheld = isNonNullType(field.type) && isListType(field.type.ofType);
 
       const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, ctx, info) => {
@@ -109,7 +113,12 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         }
         if (fieldSpec && fieldSubject) {
           const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName);
-          if (!decision.released) throw new PersonalDataWithheldError(fieldSpec.category, decision.reason);
+          if (!decision.released) {
+            const error = new PersonalDataWithheldError(fieldSpec.category, decision.reason);
+            if (!emptyWhenWithheld) throw error;
+            ctx.privacy.reportWithheld(error, responsePathAsArray(info.path));
+            return [];
+          }
         }
         const result = await resolve(parent, args, ctx, info);
         if (!rowItems || !Array.isArray(result)) return result;

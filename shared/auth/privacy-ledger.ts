@@ -3,6 +3,7 @@
  * thirty rows costs thirty lookups in memory, not thirty policy walks, and gathers the releases that
  * the audit writes in one batch when the response leaves.
  */
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
 import type { Decision } from "./policy.js";
 import type { Purpose, Role } from "./roles.js";
@@ -21,6 +22,20 @@ export interface AccessEntry {
 export class PrivacyLedger {
   private readonly decisions = new Map<string, Decision>();
   private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
+  private readonly withheld: GraphQLFormattedError[] = [];
+
+  /**
+   * A withheld non-null list answers [] (so its parent object survives); its error is kept here and
+   * added to the response by the subgraph server.
+   */
+  reportWithheld(error: GraphQLError, path: ReadonlyArray<string | number>): void {
+    this.withheld.push({ message: error.message, path: [...path], extensions: error.extensions });
+  }
+
+  /** The withheld-list errors of this request, once. */
+  takeWithheldErrors(): GraphQLFormattedError[] {
+    return this.withheld.splice(0);
+  }
 
   cached(key: string): Decision | undefined {
     return this.decisions.get(key);

@@ -1,14 +1,13 @@
 import type { Config } from "../config.js";
 import { InProcessBus, type EventBus } from "./bus.js";
+import { NatsBus } from "./nats-bus.js";
 
 /**
- * The bus for one process. Embedded mode runs every subgraph in one process and needs nothing else.
- * A service in its own process can only reach the others through a broker (NATS JetStream, see
- * NATS_URL); without one its events stay safely in its outbox until one is configured.
+ * The bus for one process. With NATS_URL: NATS JetStream, the transport between separate service processes.
+ * Without: in-process, which is enough for embedded mode (every subgraph in one process) only.
  */
 export async function createBus(config: Config, service: string): Promise<EventBus> {
-  if (config.mode === "production" && !config.natsUrl) {
-    console.warn(`[${service}] NATS_URL is not set: events are kept in the outbox and not delivered to other services`);
-  }
+  if (config.natsUrl) return NatsBus.connect(config.natsUrl, { name: service });
+  // loadConfig refuses production without NATS_URL: an in-process bus there would mark events sent that no one got.
   return new InProcessBus();
 }

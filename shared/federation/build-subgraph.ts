@@ -10,6 +10,7 @@ import { Kind, parse, print, visit, type DocumentNode, type GraphQLSchema } from
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { enforcePersonalData, type SubjectOf } from "../auth/enforce.js";
+import { canReach } from "../auth/policy.js";
 import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL } from "../auth/personal-data.js";
 import type { BaseContext } from "../context.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
@@ -34,6 +35,11 @@ export interface SubgraphDefinition<C extends BaseContext> {
   /** How to find the person behind each type carrying @personalData. */
   subjects: Record<string, SubjectOf<C>>;
   publicFields?: readonly string[];
+  /**
+   * Entity types whose `_entities` lookups answer null to a caller with no relationship to the person
+   * (the owner of User gates the whole object, not only its personal fields).
+   */
+  reachableOnly?: readonly string[];
 }
 
 export interface BuiltSubgraph {
@@ -86,7 +92,17 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
   resolvers.Date = DateScalar;
   resolvers.DateTime = DateTimeScalar;
   for (const [typeName, resolveReference] of Object.entries(def.references)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+    const subjectOf = def.subjects[typeName];
+    const gated: ReferenceResolver<C> =
+      def.reachableOnly?.includes(typeName) && subjectOf
+        ? async (reference, ctx) => {
+            const entity = await resolveReference(reference, ctx);
+            if (!entity || !ctx.caller) return entity;
+            const subject = await subjectOf(entity, ctx);
+            return subject && canReach(ctx.caller, subject) ? entity : null;
+          }
+        : resolveReference;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: gated } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
   enforcePersonalData(schema, { subjects: def.subjects, publicFields: def.publicFields });
