@@ -14,4 +14,6 @@ export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
     references: usersReferences,
     subjects: usersSubjects,
     publicFields: USERS_PUBLIC_FIELDS,
+    // Nobody learns even the login or role of a person they have no relationship to.
+    reachableOnly: ["User"],
   });

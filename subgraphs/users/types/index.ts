@@ -33,8 +33,8 @@ export class UserType {
   @Field(() => ID)
   id: string;
 
+  /** Not annotated (the contract makes it non-null); the whole User is unreachable without a relationship. */
   @Field(() => String)
-  @Directive(personalData("account", FIELD_PURPOSES.account))
   login: string;
 
   @Field(() => RoleEnum)
