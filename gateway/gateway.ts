@@ -30,6 +30,9 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const { config } = options;
   const urls = options.subgraphUrls ?? config.subgraphUrls;
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, "utf8"));
+  // @apollo/gateway otherwise probes cloud metadata endpoints and reports usage to Apollo's servers:
+  // a closed system holding children's data sends nothing out. The library reads only this variable.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -41,6 +44,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>()],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // The process owner decides when to stop (several servers share one process in embedded mode).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
   });
   await apollo.start();

@@ -112,6 +112,8 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Keep-alive clients (the gateway's pool) may hold sockets open; give requests in flight a moment.
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
       }),
   };
 }

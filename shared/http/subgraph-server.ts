@@ -79,6 +79,8 @@ export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRun
     plugins: [ApolloServerPluginInlineTraceDisabled(), withheldListsPlugin<C>(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // The process owner decides when to stop (several servers share one process in embedded mode).
+    stopOnTerminationSignals: false,
   });
 }
 
