@@ -31,6 +31,9 @@ function common(options: DatabaseOptions): Partial<Options> {
   return {
     entities: [...options.entities, ...INFRASTRUCTURE_ENTITIES],
     allowGlobalContext: false,
+    // Four ORMs share one process in embedded mode: each needs its own async context, or a fork made
+    // inside one subgraph's transaction would silently belong to another subgraph's database.
+    contextName: options.name,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     forceUtcTimezone: true,
     ...(options.onQuery

@@ -1,0 +1,40 @@
+/**
+ * Production mode: one subgraph in its own process, on its own PostgreSQL database (migrations run at
+ * boot), listening on its configured port. Events leave through the outbox to the configured bus.
+ */
+import { loadSigningKeys } from "../shared/auth/keys.js";
+import { tokenSettings } from "../shared/auth/tokens.js";
+import { loadConfig } from "../shared/config.js";
+import { openDatabase } from "../shared/db/database.js";
+import { createBus } from "../shared/events/create-bus.js";
+import { OutboxRelay } from "../shared/events/outbox.js";
+import type { SubgraphModule } from "../shared/federation/subgraph-module.js";
+import { startSubgraph } from "../shared/http/subgraph-server.js";
+
+export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<void> {
+  const config = loadConfig();
+  const keys = await loadSigningKeys(config);
+  const orm = await openDatabase({
+    name: module.name,
+    entities: module.entities,
+    url: config.databaseUrls[module.name],
+    dataDir: config.dataDir,
+    migrations: module.migrations,
+  });
+  const bus = await createBus(config, module.name);
+  const relay = new OutboxRelay(orm, bus, { source: module.name, onError: (e) => console.error(`[${module.name}] relay`, e) });
+  const built = await module.buildSchema();
+  const runtime = module.createRuntime(built, { config, orm, tokens: tokenSettings(config, keys), bus, relay });
+  const listening = await startSubgraph(runtime, { host: config.host, port: config.subgraphPorts[module.name] });
+  relay.start();
+  console.log(`${module.name} subgraph at ${listening.url}`);
+  const stop = async (): Promise<void> => {
+    await listening.close();
+    await relay.stop();
+    await bus.close();
+    await orm.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}

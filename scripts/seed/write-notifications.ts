@@ -1,0 +1,21 @@
+/**
+ * The notifications subgraph's replica of guardianships: who to tell about a student and in which
+ * language (the parent's locale). The link reuses the guardianship's id.
+ */
+import { GuardianLink } from "../../subgraphs/notifications/entities/index.js";
+import type { BulkWriter } from "./bulk.js";
+import type { World } from "./world.js";
+
+export async function writeNotifications(out: BulkWriter, world: World): Promise<void> {
+  const locales = new Map(world.users.map((u) => [u.id, u.locale]));
+  await out.insert(
+    GuardianLink,
+    world.guardianships.map((g) => ({
+      id: g.id,
+      studentId: g.studentId,
+      guardianId: g.parentId,
+      locale: locales.get(g.parentId) ?? "UZ_LATN",
+      notify: true,
+    })),
+  );
+}

@@ -1,0 +1,33 @@
+/** npm start: the embedded system (SQLite under ./data, in-process bus, demo world on first start). */
+import { loadConfig } from "../shared/config.js";
+import { startSystem } from "./lib/system.js";
+
+const DEMO_LOGINS = [
+  "demo-ministry", "demo-region", "demo-district", "demo-district-other", "demo-principal", "demo-teacher",
+  "demo-teacher-2", "demo-teacher-other", "demo-student", "demo-student-2", "demo-parent", "demo-parent-other", "demo-dpo",
+];
+
+const config = loadConfig();
+const system = await startSystem({ config, seedDemoWhenEmpty: config.seedDemoWhenEmpty, log: (m) => console.log(m) });
+
+console.log(`\neMaktab GraphQL API ready at ${system.gatewayUrl}`);
+console.log(`Health: ${system.gatewayUrl.replace(/\/graphql$/, "/health")}`);
+console.log(`Data: ${config.dataDir}`);
+console.log(`Demo logins (password "${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : config.demoPassword}"): ${DEMO_LOGINS.join(", ")}`);
+console.log("Press Ctrl-C to stop.");
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  system
+    .stop()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+};
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
