@@ -3,8 +3,19 @@ import { loadConfig } from "../shared/config.js";
 import { startSystem } from "./lib/system.js";
 
 const DEMO_LOGINS = [
-  "demo-ministry", "demo-region", "demo-district", "demo-district-other", "demo-principal", "demo-teacher",
-  "demo-teacher-2", "demo-teacher-other", "demo-student", "demo-student-2", "demo-parent", "demo-parent-other", "demo-dpo",
+  "demo-ministry",
+  "demo-region",
+  "demo-district",
+  "demo-district-other",
+  "demo-principal",
+  "demo-teacher",
+  "demo-teacher-2",
+  "demo-teacher-other",
+  "demo-student",
+  "demo-student-2",
+  "demo-parent",
+  "demo-parent-other",
+  "demo-dpo",
 ];
 
 const config = loadConfig();

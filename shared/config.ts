@@ -54,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const upper = name.toUpperCase();
     subgraphPorts[name] = int(env, `${upper}_PORT`, port + 1 + i);
     subgraphUrls[name] = env[`${upper}_URL`] ?? `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
-    databaseUrls[name] = env[`${upper}_DATABASE_URL`] ?? (env.DATABASE_URL ? `${env.DATABASE_URL.replace(/\/[^/]*$/, "")}/emaktab_${name}` : undefined);
+    databaseUrls[name] =
+      env[`${upper}_DATABASE_URL`] ?? (env.DATABASE_URL ? `${env.DATABASE_URL.replace(/\/[^/]*$/, "")}/emaktab_${name}` : undefined);
   });
   if (mode === "production" && SUBGRAPHS.some((s) => !databaseUrls[s])) {
     throw new Error("Production mode needs DATABASE_URL (or <SUBGRAPH>_DATABASE_URL for each subgraph)");

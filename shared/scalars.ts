@@ -16,7 +16,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function parseDate(value: unknown): string {
-  if (typeof value !== "string" || !isIsoDate(value)) throw new BadUserInputError("Date", `expected YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (typeof value !== "string" || !isIsoDate(value))
+    throw new BadUserInputError("Date", `expected YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -30,7 +31,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDateTime(value: unknown): Date {
   const date = typeof value === "string" ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new BadUserInputError("DateTime", `expected an ISO-8601 instant, got ${JSON.stringify(value)}`);
+  if (!date || Number.isNaN(date.getTime()))
+    throw new BadUserInputError("DateTime", `expected an ISO-8601 instant, got ${JSON.stringify(value)}`);
   return date;
 }
 

@@ -5,4 +5,9 @@ import { journalSubgraph } from "./journal/server.js";
 import { notificationsSubgraph } from "./notifications/server.js";
 import { usersSubgraph } from "./users/server.js";
 
-export const SUBGRAPH_MODULES: readonly SubgraphModule<any>[] = [usersSubgraph, institutionsSubgraph, journalSubgraph, notificationsSubgraph];
+export const SUBGRAPH_MODULES: readonly SubgraphModule<any>[] = [
+  usersSubgraph,
+  institutionsSubgraph,
+  journalSubgraph,
+  notificationsSubgraph,
+];

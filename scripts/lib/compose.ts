@@ -18,7 +18,11 @@ export async function composeSupergraph(): Promise<Composition> {
   const subgraphs = {} as Record<SubgraphName, string>;
   for (const module of SUBGRAPH_MODULES) subgraphs[module.name] = (await module.buildSchema()).sdl;
   const result = composeServices(
-    SUBGRAPH_MODULES.map((module) => ({ name: module.name, url: config.subgraphUrls[module.name], typeDefs: parse(subgraphs[module.name]) })),
+    SUBGRAPH_MODULES.map((module) => ({
+      name: module.name,
+      url: config.subgraphUrls[module.name],
+      typeDefs: parse(subgraphs[module.name]),
+    })),
   );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join("\n")}`);

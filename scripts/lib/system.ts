@@ -86,7 +86,10 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     for (const module of SUBGRAPH_MODULES) {
       const built = await module.buildSchema();
       const runtime = module.createRuntime(built, { config, orm: orms[module.name], tokens, bus, relay: relays[module.name] });
-      const listening = await startSubgraph(runtime, { host: "127.0.0.1", port: options.ephemeral ? 0 : config.subgraphPorts[module.name] });
+      const listening = await startSubgraph(runtime, {
+        host: "127.0.0.1",
+        port: options.ephemeral ? 0 : config.subgraphPorts[module.name],
+      });
       servers.push(listening);
       subgraphUrls[module.name] = listening.url;
     }

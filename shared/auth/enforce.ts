@@ -73,12 +73,13 @@ function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, Pers
  * Fails at boot when a personal type has no subject resolver, so nothing personal goes unguarded.
  */
 export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema, options: EnforcementOptions<C>): GraphQLSchema {
-  const objectTypes = Object.values(schema.getTypeMap()).filter(
-    (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith("__"),
-  );
+  const objectTypes = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith("__"));
   const rows = new Map<string, PersonalDataSpec>();
   for (const type of objectTypes) {
-    const spec = readPersonalData([...(type.astNode?.directives ?? []), ...type.extensionASTNodes.flatMap((n) => n.directives ?? [])], type.name);
+    const spec = readPersonalData(
+      [...(type.astNode?.directives ?? []), ...type.extensionASTNodes.flatMap((n) => n.directives ?? [])],
+      type.name,
+    );
     if (spec) rows.set(type.name, spec);
   }
   const subjectOf = (typeName: string): SubjectOf<C> => {

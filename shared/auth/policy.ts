@@ -65,7 +65,6 @@ export const MATRIX: Record<SubjectKind, Rules> = {
   },
 };
 
-
 export type Decision = { released: true; relationship: Relationship | "DPO_LEGAL" } | { released: false; reason: WithholdReason };
 
 const admits = (allowed: Allowed, caller: Caller): boolean =>

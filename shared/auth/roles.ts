@@ -11,14 +11,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PURPOSES = [
-  "JOURNAL",
-  "PARENT_NOTIFICATION",
-  "REPORTING",
-  "SELF_SERVICE",
-  "ADMINISTRATION",
-  "LEGAL_REQUEST",
-] as const;
+export const PURPOSES = ["JOURNAL", "PARENT_NOTIFICATION", "REPORTING", "SELF_SERVICE", "ADMINISTRATION", "LEGAL_REQUEST"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 export const OFFICIAL_ROLES: readonly Role[] = ["MINISTRY_OFFICIAL", "REGION_OFFICIAL", "DISTRICT_OFFICIAL"];

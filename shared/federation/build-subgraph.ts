@@ -78,9 +78,7 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
   const typeSchema = await buildSchema({
     resolvers: def.resolvers,
     orphanedTypes: def.orphanedTypes,
-    scalarsMap: [
-      { type: Date, scalar: DateTimeScalar },
-    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     skipCheck: true,
     validate: false,
   });

@@ -26,10 +26,12 @@ export interface SubgraphRuntime<C extends BaseContext> {
   extendContext: (base: BaseContext) => C;
 }
 
-const headerOf = (req: IncomingMessage) => (name: string): string | undefined => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
+const headerOf =
+  (req: IncomingMessage) =>
+  (name: string): string | undefined => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
 
 /** The first X-Forwarded-For hop (set by our gateway), else the socket's peer. */
 export function clientAddressOf(req: IncomingMessage): string {

@@ -19,9 +19,33 @@ const DIGRAPHS: Array<[string, string]> = [
 ];
 
 const LETTERS: Record<string, string> = {
-  a: "а", b: "б", d: "д", e: "е", f: "ф", g: "г", h: "ҳ", i: "и", j: "ж", k: "к", l: "л", m: "м",
-  n: "н", o: "о", p: "п", q: "қ", r: "р", s: "с", t: "т", u: "у", v: "в", x: "х", y: "й", z: "з",
-  c: "с", w: "в", "'": "ъ",
+  a: "а",
+  b: "б",
+  d: "д",
+  e: "е",
+  f: "ф",
+  g: "г",
+  h: "ҳ",
+  i: "и",
+  j: "ж",
+  k: "к",
+  l: "л",
+  m: "м",
+  n: "н",
+  o: "о",
+  p: "п",
+  q: "қ",
+  r: "р",
+  s: "с",
+  t: "т",
+  u: "у",
+  v: "в",
+  x: "х",
+  y: "й",
+  z: "з",
+  c: "с",
+  w: "в",
+  "'": "ъ",
 };
 
 function matchCase(source: string, target: string): string {

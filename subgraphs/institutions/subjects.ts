@@ -11,13 +11,18 @@ const unique = (values: Array<string | undefined | null>): string[] => [...new S
 
 async function classPlaces(ctx: InstitutionsContext, classIds: string[]) {
   const classes = (await ctx.loaders.schoolClass.loadMany(classIds)).filter((c): c is SchoolClass => !!c && !(c instanceof Error));
-  const schools = (await ctx.loaders.school.loadMany(unique(classes.map((c) => c.schoolId)))).flatMap((s) => (s && !(s instanceof Error) ? [s] : []));
+  const schools = (await ctx.loaders.school.loadMany(unique(classes.map((c) => c.schoolId)))).flatMap((s) =>
+    s && !(s instanceof Error) ? [s] : [],
+  );
   return { schools };
 }
 
 /** A person as the policy sees them, from this subgraph's point of view. */
 export async function personSubject(ctx: InstitutionsContext, userId: string): Promise<DataSubject> {
-  const [enrolments, memberships] = await Promise.all([ctx.loaders.enrolmentsByStudent.load(userId), ctx.loaders.membershipsByUser.load(userId)]);
+  const [enrolments, memberships] = await Promise.all([
+    ctx.loaders.enrolmentsByStudent.load(userId),
+    ctx.loaders.membershipsByUser.load(userId),
+  ]);
   if (enrolments.length > 0) {
     const classIds = unique(enrolments.map((e) => e.classId));
     const { schools } = await classPlaces(ctx, classIds);

@@ -10,14 +10,22 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL migrations", () => {
-  it.each(SUBGRAPH_MODULES.map((m) => [m.name, m] as const))("%s: migrations build exactly the schema its entities describe", async (_name, module) => {
-    expect(module.migrations.length).toBeGreaterThan(0);
-    const orm = await openDatabase({ name: module.name, entities: module.entities, url: testDatabaseUrl(module.name), migrations: module.migrations });
-    opened.push(orm);
-    // Anything left for the schema tool to do is a change the migrations forgot.
-    const pending = await orm.schema.getUpdateSchemaSQL({ safe: false, wrap: false });
-    expect(pending.trim()).toBe("");
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    expect(applied.map((m) => m.name)).toEqual(module.migrations.map((m) => m.name));
-  });
+  it.each(SUBGRAPH_MODULES.map((m) => [m.name, m] as const))(
+    "%s: migrations build exactly the schema its entities describe",
+    async (_name, module) => {
+      expect(module.migrations.length).toBeGreaterThan(0);
+      const orm = await openDatabase({
+        name: module.name,
+        entities: module.entities,
+        url: testDatabaseUrl(module.name),
+        migrations: module.migrations,
+      });
+      opened.push(orm);
+      // Anything left for the schema tool to do is a change the migrations forgot.
+      const pending = await orm.schema.getUpdateSchemaSQL({ safe: false, wrap: false });
+      expect(pending.trim()).toBe("");
+      const applied = await orm.getMigrator().getExecutedMigrations();
+      expect(applied.map((m) => m.name)).toEqual(module.migrations.map((m) => m.name));
+    },
+  );
 });

@@ -25,7 +25,12 @@ export interface CallOptions {
 /** Reads a named document from tests/graphql/. */
 export const doc = (name: string): string => readFileSync(new URL(`../graphql/${name}.graphql`, import.meta.url), "utf8");
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<GqlResponse<T>> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<GqlResponse<T>> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.purpose) headers["x-purpose"] = options.purpose;

@@ -19,7 +19,9 @@ export interface TestSystem extends System {
 export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "emaktab-test-"));
   const pg = usingPostgres()
-    ? Object.fromEntries(["USERS", "INSTITUTIONS", "JOURNAL", "NOTIFICATIONS"].map((n) => [`${n}_DATABASE_URL`, testDatabaseUrl(n.toLowerCase())]))
+    ? Object.fromEntries(
+        ["USERS", "INSTITUTIONS", "JOURNAL", "NOTIFICATIONS"].map((n) => [`${n}_DATABASE_URL`, testDatabaseUrl(n.toLowerCase())]),
+      )
     : {};
   const config = loadConfig({ DATA_DIR: dataDir, ...pg, ...env });
   const queries: Record<SubgraphName, string[]> = { users: [], institutions: [], journal: [], notifications: [] };

@@ -36,9 +36,16 @@ describe("identify", () => {
   it("refuses a purpose the role may not declare, and LEGAL_REQUEST without a basis", async () => {
     const s = await settings();
     const { token } = await signAccessToken(s, claims);
-    await expect(identify(headers({ authorization: `Bearer ${token}`, "x-purpose": "JOURNAL" }), s)).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
-    await expect(identify(headers({ authorization: `Bearer ${token}`, "x-purpose": "LEGAL_REQUEST" }), s)).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
-    const ok = await identify(headers({ authorization: `Bearer ${token}`, "x-purpose": "LEGAL_REQUEST", "x-legal-basis": "court order 7" }), s);
+    await expect(identify(headers({ authorization: `Bearer ${token}`, "x-purpose": "JOURNAL" }), s)).rejects.toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+    });
+    await expect(identify(headers({ authorization: `Bearer ${token}`, "x-purpose": "LEGAL_REQUEST" }), s)).rejects.toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+    });
+    const ok = await identify(
+      headers({ authorization: `Bearer ${token}`, "x-purpose": "LEGAL_REQUEST", "x-legal-basis": "court order 7" }),
+      s,
+    );
     expect(ok.caller?.legalBasis).toBe("court order 7");
   });
 
@@ -46,9 +53,13 @@ describe("identify", () => {
     const s = await settings();
     const other = await settings();
     const { token } = await signAccessToken(other, claims);
-    await expect(identify(headers({ authorization: `Bearer ${token}` }), s)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    await expect(identify(headers({ authorization: `Bearer ${token}` }), s)).rejects.toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+    });
     const expired = await signAccessToken({ ...s, accessTtlSeconds: -120 }, claims);
-    await expect(identify(headers({ authorization: `Bearer ${expired.token}` }), s)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    await expect(identify(headers({ authorization: `Bearer ${expired.token}` }), s)).rejects.toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   });
 
   it("treats a request without a token as anonymous", async () => {

@@ -23,12 +23,24 @@ function caller(overrides: Partial<Caller>): Caller {
 }
 
 const student: DataSubject = { id: "s1", kind: "STUDENT", classIds: ["5a"], schoolIds: ["sch1"], districtIds: ["d1"], regionIds: ["r1"] };
-const teacher = caller({ role: "TEACHER", org: { schoolId: "sch1" }, classes: ["5a", "5b"], teaching: [["5a", "math"], ["5b", "math"]], homeroom: [] });
+const teacher = caller({
+  role: "TEACHER",
+  org: { schoolId: "sch1" },
+  classes: ["5a", "5b"],
+  teaching: [
+    ["5a", "math"],
+    ["5b", "math"],
+  ],
+  homeroom: [],
+});
 
 describe("decide", () => {
   it("releases a student's marks to the subject teacher only for the subject taught", () => {
     expect(decide(teacher, { ...student, academicSubjectId: "math" }, "academic", ALL).released).toBe(true);
-    expect(decide(teacher, { ...student, academicSubjectId: "history" }, "academic", ALL)).toEqual({ released: false, reason: "NO_RELATIONSHIP" });
+    expect(decide(teacher, { ...student, academicSubjectId: "history" }, "academic", ALL)).toEqual({
+      released: false,
+      reason: "NO_RELATIONSHIP",
+    });
   });
 
   it("gives the homeroom teacher contact data but never the PINFL", () => {
@@ -60,18 +72,30 @@ describe("decide", () => {
   it("lets the data protection officer read only under LEGAL_REQUEST with a basis", () => {
     const dpo = caller({ role: "DATA_PROTECTION_OFFICER", purpose: "SELF_SERVICE" });
     expect(canReach(dpo, student)).toBe(false);
-    expect(decide({ ...dpo, purpose: "LEGAL_REQUEST", legalBasis: "court 12/3" }, student, "identifier", ["ADMINISTRATION"]).released).toBe(true);
+    expect(decide({ ...dpo, purpose: "LEGAL_REQUEST", legalBasis: "court 12/3" }, student, "identifier", ["ADMINISTRATION"]).released).toBe(
+      true,
+    );
     expect(decide({ ...dpo, purpose: "LEGAL_REQUEST" }, student, "identifier", ALL).released).toBe(false);
   });
 
   it("releases own data whatever the purpose", () => {
     const official = caller({ sub: "o1", role: "REGION_OFFICIAL", purpose: "REPORTING" });
-    expect(decide(official, { id: "o1", kind: "STAFF", classIds: [], schoolIds: [], districtIds: [], regionIds: ["r1"] }, "name", ["JOURNAL"]).released).toBe(true);
+    expect(
+      decide(official, { id: "o1", kind: "STAFF", classIds: [], schoolIds: [], districtIds: [], regionIds: ["r1"] }, "name", ["JOURNAL"])
+        .released,
+    ).toBe(true);
   });
 
   it("lets a parent see the name of a teacher of their child's class but not their phone", () => {
     const parent = caller({ role: "PARENT", children: ["s1"], childClasses: ["5a"] });
-    const teacherSubject: DataSubject = { id: "t1", kind: "STAFF", classIds: ["5a"], schoolIds: ["sch1"], districtIds: ["d1"], regionIds: ["r1"] };
+    const teacherSubject: DataSubject = {
+      id: "t1",
+      kind: "STAFF",
+      classIds: ["5a"],
+      schoolIds: ["sch1"],
+      districtIds: ["d1"],
+      regionIds: ["r1"],
+    };
     expect(decide(parent, teacherSubject, "name", ALL).released).toBe(true);
     expect(decide(parent, teacherSubject, "contact", ALL)).toEqual({ released: false, reason: "ROLE_NOT_ALLOWED" });
     expect(decide(parent, { ...teacherSubject, classIds: ["7a"] }, "name", ALL)).toEqual({ released: false, reason: "NO_RELATIONSHIP" });
