@@ -14,7 +14,8 @@ const started = Date.now();
 const child = spawn("npm", ["start"], {
   env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
   stdio: ["ignore", "pipe", "pipe"],
-  detached: false,
+  // Its own process group, so SIGINT reaches npm, tsx and node together, as Ctrl-C in a terminal does.
+  detached: true,
 });
 let output = "";
 child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -22,7 +23,11 @@ child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
 function fail(message: string): never {
   console.error(`SMOKE FAILED: ${message}\n--- output ---\n${output}`);
-  child.kill("SIGKILL");
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
   process.exit(1);
 }
 
@@ -60,8 +65,19 @@ const grades = me?.data?.me?.children?.[0]?.grades ?? [];
 if (me.errors || grades.length === 0) fail(`query failed: ${JSON.stringify(me).slice(0, 500)}`);
 console.log(`demo-parent sees ${grades.length} grades of ${me.data.me.children[0].fullName}`);
 
-child.kill("SIGINT");
-const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+process.kill(-child.pid!, "SIGINT");
+const stoppedAt = Date.now();
+// npm itself ends by the signal (code null); the app below it must have shut down cleanly and freed the port.
+const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+  child.on("exit", (code, signal) => resolve({ code, signal })),
+);
 await rm(dataDir, { recursive: true, force: true });
-if (code !== 0) fail(`npm start exited with ${code} after SIGINT`);
+if (!(exit.code === 0 || exit.signal === "SIGINT")) fail(`npm start ended with code ${exit.code}, signal ${exit.signal}`);
+if (/Error|at .*\.ts:\d+/.test(output.split("stopping")[1] ?? "")) fail("errors while stopping");
+const stillUp = await fetch(`${base}/health`).then(
+  () => true,
+  () => false,
+);
+if (stillUp) fail("the gateway still answers after SIGINT");
+console.log(`stopped cleanly in ${Date.now() - stoppedAt} ms`);
 console.log("smoke test passed: 1 passed, 0 failed");
