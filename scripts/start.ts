@@ -1,22 +1,7 @@
 /** npm start: the embedded system (SQLite under ./data, in-process bus, demo world on first start). */
 import { loadConfig } from "../shared/config.js";
 import { startSystem } from "./lib/system.js";
-
-const DEMO_LOGINS = [
-  "demo-ministry",
-  "demo-region",
-  "demo-district",
-  "demo-district-other",
-  "demo-principal",
-  "demo-teacher",
-  "demo-teacher-2",
-  "demo-teacher-other",
-  "demo-student",
-  "demo-student-2",
-  "demo-parent",
-  "demo-parent-other",
-  "demo-dpo",
-];
+import { DEMO_LOGINS } from "./seed/demo-logins.js";
 
 const config = loadConfig();
 const system = await startSystem({ config, seedDemoWhenEmpty: config.seedDemoWhenEmpty, log: (m) => console.log(m) });

@@ -7,22 +7,9 @@ import { Subject, School, SchoolClass } from "../../subgraphs/institutions/entit
 import { User } from "../../subgraphs/users/entities/index.js";
 import type { TestSystem } from "../support/system.js";
 
-export const DEMO_LOGINS = [
-  "demo-ministry",
-  "demo-region",
-  "demo-district",
-  "demo-district-other",
-  "demo-principal",
-  "demo-teacher",
-  "demo-teacher-2",
-  "demo-teacher-other",
-  "demo-student",
-  "demo-student-2",
-  "demo-parent",
-  "demo-parent-other",
-  "demo-dpo",
-] as const;
-export type DemoLogin = (typeof DEMO_LOGINS)[number];
+import { DEMO_LOGINS, type DemoLogin } from "../../scripts/seed/demo-logins.js";
+
+export { DEMO_LOGINS, type DemoLogin };
 
 /** The personal fields of User the matrix test reads, with their one-letter names (N B P E I). */
 export const PERSONAL_FIELDS = ["fullName", "birthDate", "phone", "email", "pinfl"] as const;
