@@ -17,6 +17,8 @@ export default mergeConfig(
       include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts", "tests/services/**/*.test.ts"],
       exclude: exclude.filter((pattern) => pattern !== "tests/services/**"),
       fileParallelism: false,
+      // Drops the run's t_<run>_* databases at the end, whether the tests passed or not.
+      globalSetup: ["tests/support/pg-global-setup.ts"],
     },
   }),
 );

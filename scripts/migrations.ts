@@ -11,10 +11,11 @@ import path from "node:path";
 import { MikroORM } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import pg from "pg";
+import { loadConfig } from "../shared/config.js";
 import { INFRASTRUCTURE_ENTITIES } from "../shared/db/database.js";
 import { SUBGRAPH_MODULES } from "../subgraphs/index.js";
 
-const server = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const server = loadConfig().databaseServerUrl ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: server });

@@ -2,7 +2,8 @@
  * Seeds the databases configured by the environment (shared/config.ts).
  *
  *   tsx scripts/seed.ts --demo                       the demo world of RUNTIME.md
- *   tsx scripts/seed.ts --schools 50 [--classes-per-school 11] [--students-per-class 25] [--seed N]
+ *   tsx scripts/seed.ts --schools 50 [--classes-per-school 11] [--students-per-class 25] [--seed N] [--password P]
+ *                                                    every account of it signs in with P (default: the demo password)
  *   tsx scripts/seed.ts --demo --schools 20          both: the demo world, then a larger one beside it
  *   --reset      start from empty databases (deletes the SQLite files; empties PostgreSQL tables)
  *   --today D    the date lessons are "past" before (YYYY-MM-DD; default today in Tashkent)
@@ -27,7 +28,7 @@ const ENTITIES = {
 } as const;
 
 const USAGE = `Usage: tsx scripts/seed.ts --demo | --schools N [--classes-per-school N] [--students-per-class N] [--seed N]
-       [--reset] [--today YYYY-MM-DD]`;
+       [--password P] [--reset] [--today YYYY-MM-DD]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       "classes-per-school": { type: "string" },
       "students-per-class": { type: "string" },
       seed: { type: "string" },
+      password: { type: "string" },
       today: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -126,6 +128,8 @@ async function main(): Promise<void> {
         classesPerSchool: wholeNumber("classes-per-school", values["classes-per-school"]),
         studentsPerClass: wholeNumber("students-per-class", values["students-per-class"]),
         seed: wholeNumber("seed", values.seed),
+        // Everyone in it can sign in (benchmarks, load tests): one scrypt hash shared by all, for speed.
+        password: values.password ?? config.demoPassword,
         today,
         onProgress,
       });

@@ -32,21 +32,54 @@ const base = `http://127.0.0.1:${port}`;
 const children: ChildProcess[] = [];
 let output = "";
 
+/**
+ * Each service in its own process group (`detached`), so stopping it reaches the whole tree: npx, the tsx
+ * wrapper and the node process under it. Signalling only the npx wrapper used to leave the node child running.
+ */
 function start(label: string, script: string, args: string[] = []): ChildProcess {
-  const child = spawn("npx", ["tsx", script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", script, ...args], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout!.on("data", (c: Buffer) => (output += `[${label}] ${c.toString()}`));
   child.stderr!.on("data", (c: Buffer) => (output += `[${label}] ${c.toString()}`));
   children.push(child);
   return child;
 }
 
-async function cleanUp(): Promise<void> {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+/** Whether any process of the group led by `pid` is still alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+/** SIGTERM to every service's group, SIGKILL to whatever is still there after a grace period. */
+async function stopChildren(): Promise<string[]> {
+  const groups = children.flatMap((c) => (c.pid ? [c.pid] : []));
+  for (const pid of groups) signalGroup(pid, "SIGTERM");
+  for (let i = 0; i < 40 && groups.some(groupAlive); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  const stubborn = groups.filter(groupAlive);
+  for (const pid of stubborn) signalGroup(pid, "SIGKILL");
+  for (let i = 0; i < 20 && groups.some(groupAlive); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return stubborn.map(String);
+}
+
+async function cleanUp(): Promise<string[]> {
+  const stubborn = await stopChildren();
   const client = new pg.Client({ connectionString: server });
   await client.connect();
   for (const db of databases) await client.query(`drop database if exists "${db}" with (force)`);
   await client.end();
+  return stubborn;
 }
 
 async function fail(message: string): Promise<never> {
@@ -71,6 +104,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, secon
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return fail(`${what} did not happen within ${seconds} s`);
+}
+
+// The services are in their own groups, so a Ctrl-C here does not reach them: stop them ourselves.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the services`);
+    void cleanUp().finally(() => process.exit(130));
+  });
 }
 
 const started = Date.now();
@@ -118,6 +159,16 @@ await until(
   20,
 );
 console.log(`recordGrades → notice readable across processes in ${Date.now() - recorded} ms`);
-await cleanUp();
+const stubborn = await cleanUp();
+if (stubborn.length) {
+  console.error(`PRODUCTION SMOKE FAILED: process groups ${stubborn.join(", ")} ignored SIGTERM and were killed`);
+  process.exit(1);
+}
+const left = children.filter((c) => c.pid && groupAlive(c.pid));
+if (left.length) {
+  console.error(`PRODUCTION SMOKE FAILED: processes left running in groups ${left.map((c) => c.pid).join(", ")}`);
+  process.exit(1);
+}
+console.log("all five services stopped; nothing left running");
 console.log("production smoke test passed: 1 passed, 0 failed");
 process.exit(0);

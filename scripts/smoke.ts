@@ -79,5 +79,16 @@ const stillUp = await fetch(`${base}/health`).then(
   () => false,
 );
 if (stillUp) fail("the gateway still answers after SIGINT");
+// npm may exit before the tsx and node processes under it: wait for the whole group to be gone.
+const groupAlive = (): boolean => {
+  try {
+    process.kill(-child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+if (groupAlive()) fail("processes of npm start were still running 5 s after it exited");
 console.log(`stopped cleanly in ${Date.now() - stoppedAt} ms`);
 console.log("smoke test passed: 1 passed, 0 failed");

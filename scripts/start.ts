@@ -9,7 +9,7 @@ const system = await startSystem({ config, seedDemoWhenEmpty: config.seedDemoWhe
 console.log(`\neMaktab GraphQL API ready at ${system.gatewayUrl}`);
 console.log(`Health: ${system.gatewayUrl.replace(/\/graphql$/, "/health")}`);
 console.log(`Data: ${config.dataDir}`);
-console.log(`Demo logins (password "${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : config.demoPassword}"): ${DEMO_LOGINS.join(", ")}`);
+console.log(`Demo logins (password "${config.demoPasswordFromEnv ? "$DEMO_PASSWORD" : config.demoPassword}"): ${DEMO_LOGINS.join(", ")}`);
 console.log("Press Ctrl-C to stop.");
 
 let stopping = false;

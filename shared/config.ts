@@ -18,10 +18,14 @@ export interface Config {
   subgraphUrls: Record<SubgraphName, string>;
   /** `undefined` = embedded SQLite file under dataDir. */
   databaseUrls: Record<SubgraphName, string | undefined>;
+  /** DATABASE_URL as given: the PostgreSQL server the per-subgraph databases live on (scripts use it too). */
+  databaseServerUrl?: string;
   jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlDays: number;
   signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
   demoPassword: string;
+  /** Whether DEMO_PASSWORD overrides the default (start-up output names the variable, never the secret). */
+  demoPasswordFromEnv: boolean;
   seedDemoWhenEmpty: boolean;
   supergraphPath: string;
   /** NATS JetStream for events between separate service processes (production). */
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphPorts,
     subgraphUrls,
     databaseUrls,
+    databaseServerUrl: env.DATABASE_URL || undefined,
     jwt: {
       privateKeyPem: pem(env, "JWT_PRIVATE_KEY"),
       publicKeyPem: pem(env, "JWT_PUBLIC_KEY"),
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       baseDelayMs: int(env, "SIGNIN_DELAY_MS", 250),
     },
     demoPassword: env.DEMO_PASSWORD ?? "demo-password",
+    demoPasswordFromEnv: !!env.DEMO_PASSWORD,
     seedDemoWhenEmpty: mode === "embedded" && env.SEED_DEMO !== "0",
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,

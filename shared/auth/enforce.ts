@@ -16,10 +16,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
+import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
-import { decide, type Decision } from "./policy.js";
-import { readPersonalData, type PersonalDataSpec } from "./personal-data.js";
+import { canReach, decide, type Decision } from "./policy.js";
+import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
 /** How a subgraph finds the data subject behind an object of one of its types (batched through loaders). */
@@ -29,6 +29,8 @@ export interface EnforcementOptions<C extends BaseContext> {
   subjects: Record<string, SubjectOf<C>>;
   /** Root fields callable without a token (sign-in and friends). */
   publicFields?: readonly string[];
+  /** Types whose whole object is hidden from a caller with no relationship to its subject (User). */
+  reachableOnly?: readonly string[];
 }
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
@@ -61,6 +63,36 @@ async function check(ctx: BaseContext, subject: DataSubject | null, spec: Person
   return decision;
 }
 
+/**
+ * Object-level reachability: whether the caller stands in any relationship to the subject. A refusal
+ * about someone else is audited like a withheld field, under the name of what was asked for.
+ */
+export async function reachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<boolean> {
+  const caller = ctx.caller;
+  if (!caller) throw new UnauthenticatedError();
+  if (subject && canReach(caller, subject)) return true;
+  if (subject && subject.id !== caller.sub) {
+    ctx.privacy.note(
+      {
+        accessorId: caller.sub,
+        accessorRole: caller.role,
+        purpose: caller.purpose,
+        subjectId: subject.id,
+        released: false,
+        reason: "NO_RELATIONSHIP",
+        legalBasis: caller.legalBasis,
+      },
+      what,
+    );
+  }
+  return false;
+}
+
+/** `reachable`, for a root field that names one object: refused as a whole with FORBIDDEN. */
+export async function assertReachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<void> {
+  if (!(await reachable(ctx, subject, what))) throw new ForbiddenError("You have no relationship to this person");
+}
+
 function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, PersonalDataSpec>): string | undefined {
   if (!isListType(getNullableType(field.type))) return undefined;
   const named = getNamedType(field.type);
@@ -88,6 +120,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
     return fn;
   };
 
+  const reachableOnly = new Set(options.reachableOnly ?? []);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
 
@@ -99,9 +132,16 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const fieldSpec = readPersonalData(field.astNode?.directives, fieldName);
       const fieldSubject = fieldSpec ? subjectOf(type.name) : undefined;
       const rowItems = rowTypeOf(field, rows);
+      const itemsType = getNamedType(field.type).name;
+      // Lists of people (children, guardians) drop the ones the caller has no relationship to.
+      const reachItems = isListType(getNullableType(field.type)) && reachableOnly.has(itemsType) ? subjectOf(itemsType) : undefined;
+      const sensitive = readSensitiveValues(field.astNode?.directives, fieldName);
+      const sensitiveSpec = sensitive && { category: "sensitive" as const, purposes: (fieldSpec ?? rowSpec)?.purposes ?? [] };
+      if (sensitive && !(fieldSpec ?? rowSpec))
+        throw new Error(`@sensitiveValues on ${fieldName} needs @personalData on the field or its type`);
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);
       const guardsRow = rowSpec && field.name !== "id";
-      if (!needsAuth && !fieldSpec && !guardsRow && !rowItems) continue;
+      if (!needsAuth && !fieldSpec && !guardsRow && !rowItems && !reachItems && !sensitive) continue;
       // A withheld [T!]! cannot be null without nulling its parent: it answers [] and the error goes alongside.
       const emptyWhenWithheld = isNonNullType(field.type) && isListType(field.type.ofType);
 
@@ -122,6 +162,17 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
           }
         }
         const result = await resolve(parent, args, ctx, info);
+        if (sensitive && sensitiveSpec && sensitive.values.includes(String(result))) {
+          const subject = await subjectOf(type.name)(parent, ctx);
+          const decision = await check(ctx, subject, sensitiveSpec, `${fieldName}:${String(result)}`);
+          return decision.released ? result : sensitive.shownAs;
+        }
+        if (reachItems && Array.isArray(result)) {
+          const subjects = await Promise.all(result.map((item) => reachItems(item, ctx)));
+          const kept: unknown[] = [];
+          for (let i = 0; i < result.length; i++) if (await reachable(ctx, subjects[i] ?? null, itemsType)) kept.push(result[i]);
+          return kept;
+        }
         if (!rowItems || !Array.isArray(result)) return result;
         const spec = rows.get(rowItems)!;
         const itemSubject = subjectOf(rowItems);

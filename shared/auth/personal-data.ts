@@ -35,3 +35,31 @@ export function readPersonalData(directives: readonly ConstDirectiveNode[] | und
   if (names.length === 0 || !names.every(isPurpose)) throw new Error(`@personalData on ${where}: purposes must be Purpose values`);
   return { category: category.value as Category, purposes: names as Purpose[] };
 }
+
+/**
+ * @sensitiveValues on a field whose values are mostly ordinary but some of which are sensitive data (an
+ * attendance status of ILLNESS is health data). A caller who may not see the sensitive category of the
+ * subject gets `shownAs`, the general value it falls under, instead of the sensitive one.
+ */
+export const SENSITIVE_VALUES_SDL = `directive @sensitiveValues(values: [String!]!, shownAs: String!) on FIELD_DEFINITION`;
+
+export interface SensitiveValuesSpec {
+  values: string[];
+  shownAs: string;
+}
+
+export function sensitiveValues(values: readonly string[], shownAs: string): string {
+  return `@sensitiveValues(values: [${values.map((v) => JSON.stringify(v)).join(", ")}], shownAs: ${JSON.stringify(shownAs)})`;
+}
+
+export function readSensitiveValues(directives: readonly ConstDirectiveNode[] | undefined, where: string): SensitiveValuesSpec | undefined {
+  const node = directives?.find((d) => d.name.value === "sensitiveValues");
+  if (!node) return undefined;
+  const values = node.arguments?.find((a) => a.name.value === "values")?.value;
+  const shownAs = node.arguments?.find((a) => a.name.value === "shownAs")?.value;
+  const list = values?.kind === "ListValue" ? values.values.map((v) => (v.kind === "StringValue" ? v.value : "")) : [];
+  if (list.length === 0 || list.includes("") || shownAs?.kind !== "StringValue") {
+    throw new Error(`@sensitiveValues on ${where}: values must be strings and shownAs a string`);
+  }
+  return { values: list, shownAs: shownAs.value };
+}

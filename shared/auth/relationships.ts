@@ -12,7 +12,7 @@ export type Relationship =
   | "TEACHES_CALLER" // staff → the student they teach, or that student's parent (the caller)
   | "COLLEAGUE" // teacher or admin → staff of the same school
   | "SCHOOL_ADMIN" // school admin → anyone attached to their school
-  | "OFFICIAL"; // official → staff and (aggregates only) students under their territory
+  | "OFFICIAL"; // official → staff of schools under their territory (students: aggregates only, no relationship)
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
 
@@ -59,6 +59,7 @@ export function relationshipsOf(caller: Caller, subject: DataSubject): Relations
       break;
   }
   if (caller.role === "SCHOOL_ADMIN" && schoolId && subject.schoolIds.includes(schoolId)) found.push("SCHOOL_ADMIN");
-  if (OFFICIAL_ROLES.includes(caller.role) && officialCovers(caller, subject)) found.push("OFFICIAL");
+  // Officials see students (and so their parents) only as aggregates: no relationship to them as persons.
+  if (OFFICIAL_ROLES.includes(caller.role) && subject.kind === "STAFF" && officialCovers(caller, subject)) found.push("OFFICIAL");
   return found;
 }

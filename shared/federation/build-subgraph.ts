@@ -9,9 +9,8 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { Kind, parse, print, visit, type DocumentNode, type GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
-import { enforcePersonalData, type SubjectOf } from "../auth/enforce.js";
-import { canReach } from "../auth/policy.js";
-import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL } from "../auth/personal-data.js";
+import { enforcePersonalData, reachable, type SubjectOf } from "../auth/enforce.js";
+import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL, SENSITIVE_VALUES_SDL } from "../auth/personal-data.js";
 import type { BaseContext } from "../context.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
@@ -20,8 +19,9 @@ const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@pr
 /** The federation and personal-data links every subgraph SDL starts with. */
 export const LINK_HEADER = [
   `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`,
-  `  @link(url: "https://emaktab.uz/personal-data/v1.0", import: ["@personalData"])`,
+  `  @link(url: "https://emaktab.uz/personal-data/v1.0", import: ["@personalData", "@sensitiveValues"])`,
   `  @composeDirective(name: "@personalData")`,
+  `  @composeDirective(name: "@sensitiveValues")`,
 ].join("\n");
 
 export type ReferenceResolver<C extends BaseContext> = (reference: any, ctx: C) => unknown;
@@ -84,7 +84,7 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
   });
   let body = print(enumPurposeArguments(parse(printSchemaWithDirectives(typeSchema))));
   if (!/^enum Purpose\b/m.test(body)) body += `\n\n${PURPOSE_ENUM_SDL}\n`;
-  const sdl = `${LINK_HEADER}\n\n${PERSONAL_DATA_SDL}\n\n${body.trim()}\n`;
+  const sdl = `${LINK_HEADER}\n\n${PERSONAL_DATA_SDL}\n\n${SENSITIVE_VALUES_SDL}\n\n${body.trim()}\n`;
 
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<C>;
   resolvers.Date = DateScalar;
@@ -96,13 +96,12 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
         ? async (reference, ctx) => {
             const entity = await resolveReference(reference, ctx);
             if (!entity || !ctx.caller) return entity;
-            const subject = await subjectOf(entity, ctx);
-            return subject && canReach(ctx.caller, subject) ? entity : null;
+            return (await reachable(ctx, await subjectOf(entity, ctx), typeName)) ? entity : null;
           }
         : resolveReference;
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: gated } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
-  enforcePersonalData(schema, { subjects: def.subjects, publicFields: def.publicFields });
+  enforcePersonalData(schema, { subjects: def.subjects, publicFields: def.publicFields, reachableOnly: def.reachableOnly });
   return { schema, sdl };
 }

@@ -18,11 +18,39 @@ const CLIENT_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
-export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/**
+ * The documented extensions (RUNTIME.md): the code, the offending argument of BAD_USER_INPUT, category
+ * and reason of PERSONAL_DATA_WITHHELD, and the short words our typed errors add. Anything else (the
+ * gateway's `serviceName`, a subgraph's `response` with its URL and body, a stack) stays inside.
+ */
+const CLIENT_EXTENSIONS = ["code", "field", "detail", "category", "reason", "what", "feature"] as const;
+
+/**
+ * A scalar's literal that does not parse (`to: "2026-13-45"`) fails validation, and Apollo Server labels
+ * it GRAPHQL_VALIDATION_FAILED; when our typed BAD_USER_INPUT error is the cause, that is what the client gets.
+ */
+function causeCode(formatted: GraphQLFormattedError, error: unknown): unknown {
   const code = formatted.extensions?.code;
+  if (code !== "GRAPHQL_VALIDATION_FAILED") return code;
+  // Duck-typed: the error may come from another copy of graphql (instanceof would say no).
+  const cause = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
+  return cause?.extensions?.code === "BAD_USER_INPUT" ? "BAD_USER_INPUT" : code;
+}
+
+export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = causeCode(formatted, error);
   if (typeof code === "string" && CLIENT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR") {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const extensions: Record<string, unknown> = { code };
+    for (const key of CLIENT_EXTENSIONS.slice(1)) {
+      const value = formatted.extensions?.[key];
+      if (value !== undefined) extensions[key] = value;
+    }
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions,
+    };
   }
   console.error("[error]", (error as { originalError?: unknown })?.originalError ?? error);
   return { message: "Internal error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

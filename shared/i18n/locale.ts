@@ -11,25 +11,36 @@ const TAGS: Record<string, Locale> = {
 };
 
 /**
- * Picks the first supported language of an Accept-Language header (quality values respected),
- * or `undefined` when none is supported, so the caller's own locale can apply.
+ * The locale of one language tag, RFC 4647 "lookup" style: the whole tag, then with its last subtag
+ * dropped, and so on (`uz-Cyrl-UZ` → `uz-cyrl`, `ru-RU` → `ru`, `uz-UZ` → `uz`). Case does not matter.
+ */
+export function localeOfTag(tag: string): Locale | undefined {
+  const subtags = tag.trim().toLowerCase().replace(/_/g, "-").split("-").filter(Boolean);
+  for (let length = subtags.length; length > 0; length--) {
+    const locale = TAGS[subtags.slice(0, length).join("-")];
+    if (locale) return locale;
+  }
+  return undefined;
+}
+
+/**
+ * Picks the supported language the client ranks highest in an Accept-Language header (quality values
+ * respected, ties in header order), or `undefined` when none is supported, so the caller's own locale can apply.
  */
 export function parseAcceptLanguage(header: string | undefined): Locale | undefined {
   if (!header) return undefined;
   const ranked = header
     .split(",")
     .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag: (tag ?? "").toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+      const [tag, ...params] = part.split(";").map((p) => p.trim());
+      const q = params.find((p) => /^q\s*=/i.test(p));
+      return { tag: tag ?? "", q: q ? Number(q.replace(/^q\s*=\s*/i, "")) : 1, index };
     })
-    .filter((entry) => entry.tag && !Number.isNaN(entry.q) && entry.q > 0)
+    .filter((entry) => entry.tag && entry.tag !== "*" && Number.isFinite(entry.q) && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { tag } of ranked) {
-    const exact = TAGS[tag];
-    if (exact) return exact;
-    const primary = TAGS[tag.split("-")[0] ?? ""];
-    if (primary) return primary;
+    const locale = localeOfTag(tag);
+    if (locale) return locale;
   }
   return undefined;
 }

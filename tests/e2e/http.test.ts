@@ -78,6 +78,18 @@ function expectNoInternals(res: GqlResponse, label: string): void {
   const json = JSON.stringify({ errors: res.errors, data: res.data });
   expect(json, label).not.toMatch(/\n\s+at |\bat [\w.<>]+ \(|stacktrace|\.ts:\d+/i);
   expect(json, label).not.toMatch(/\bselect\b.*\bfrom\b|insert into|sqlite|libsql|mikro-?orm/i);
+  // Nor where the subgraphs are or what they answered: only the documented members of an error.
+  expect(json, label).not.toMatch(/"response"|"url"|"serviceName"|"statusText"|"http"|https?:\/\/|127\.0\.0\.1/);
+  for (const error of res.errors ?? []) {
+    expect(
+      Object.keys(error).filter((k) => !["message", "locations", "path", "extensions"].includes(k)),
+      label,
+    ).toEqual([]);
+    const extra = Object.keys(error.extensions ?? {}).filter(
+      (k) => !["code", "field", "detail", "category", "reason", "what", "feature"].includes(k),
+    );
+    expect(extra, label).toEqual([]);
+  }
 }
 
 describe("health", () => {
@@ -198,6 +210,30 @@ describe("languages", () => {
   });
 });
 
+describe("Accept-Language with regions, scripts and quality lists", () => {
+  it.each([
+    ["uz-Cyrl-UZ", "UZ_CYRL"],
+    ["ru-RU", "RU"],
+    ["en-US,en;q=0.9", "EN"],
+    ["ru;q=0.9, uz-Cyrl;q=0.8", "RU"],
+    ["en;q=0.1, uz-Cyrl-UZ;q=0.8", "UZ_CYRL"],
+    ["uz-UZ", "UZ_LATN"],
+  ] as const)("%s → %s, at the gateway and in the subgraphs", async (language, locale) => {
+    const token = await signIn(system.gatewayUrl, "demo-parent");
+    const purpose = await gql(system.gatewayUrl, "{ me { id } }", {}, { token, purpose: "ADMINISTRATION", language });
+    const object = await gql(system.gatewayUrl, USER_PERSONAL, { id: ids.people["demo-student-2"].id }, { token, language });
+    for (const res of [purpose, object]) {
+      expect(res.errors!.find((e) => e.extensions?.code === "FORBIDDEN")!.message).toBe(ERROR_MESSAGES.FORBIDDEN![locale]);
+    }
+    const names: string[] = (await gql(system.gatewayUrl, "{ regions { name } }", {}, { token, language })).data.regions.map(
+      (r: any) => r.name,
+    );
+    if (locale === "UZ_CYRL") expect(names).toContain("Тошкент шаҳри");
+    if (locale === "UZ_LATN") expect(names).toContain("Toshkent shahri");
+    if (locale === "UZ_CYRL" || locale === "RU") expect(names.filter((n) => /[A-Za-z]/.test(n))).toEqual([]);
+  });
+});
+
 describe("what an error may contain", () => {
   it("no stack trace, file name or SQL in any error response", async () => {
     const token = await signIn(system.gatewayUrl, "demo-teacher");
@@ -220,6 +256,27 @@ describe("what an error may contain", () => {
       ],
       ["parse error", await gql(system.gatewayUrl, "{ me { id ", {}, { token })],
       ["unknown field", await gql(system.gatewayUrl, "{ me { password } }", {}, { token })],
+      ["wrong password", await gql(system.gatewayUrl, SIGN_IN, { login: "demo-teacher-2", password: "not-the-password" })],
+      ["unknown login", await gql(system.gatewayUrl, SIGN_IN, { login: "nobody-at-all", password: "whatever" })],
+      ["bad refresh token", await gql(system.gatewayUrl, REFRESH_SESSION, { refreshToken: "not-a-refresh-token" })],
+      [
+        "bad date literal",
+        await gql(
+          system.gatewayUrl,
+          `query($c: ID!, $s: ID!) { classJournal(classId: $c, subjectId: $s, from: "2026-11-01", to: "2026-11-16' OR 1=1--") { lessons { id } } }`,
+          { c: ids.classes["5-A"], s: ids.subjects["Matematika"] },
+          { token },
+        ),
+      ],
+      [
+        "bad date variable",
+        await gql(
+          system.gatewayUrl,
+          `query($c: ID!, $s: ID!, $to: Date!) { classJournal(classId: $c, subjectId: $s, from: "2026-11-01", to: $to) { lessons { id } } }`,
+          { c: ids.classes["5-A"], s: ids.subjects["Matematika"], to: "2026-13-45" },
+          { token },
+        ),
+      ],
     ];
     for (const [label, res] of responses) {
       expect(res.errors?.length, label).toBeGreaterThan(0);
@@ -229,6 +286,14 @@ describe("what an error may contain", () => {
     expect(codes(responses[4]![1])).toContain("PERSONAL_DATA_WITHHELD");
     expect(codes(responses[5]![1]).some((c) => c === "BAD_USER_INPUT" || c === "NOT_FOUND" || c === "FORBIDDEN")).toBe(true);
     expect(codes(responses[7]![1])).toEqual(["BAD_USER_INPUT"]);
+    for (const index of [10, 11, 12]) expect(codes(responses[index]![1]), responses[index]![0]).toEqual(["UNAUTHENTICATED"]);
+    for (const index of [13, 14]) {
+      const [label, res] = responses[index]!;
+      expect(codes(res), label).toEqual(["BAD_USER_INPUT"]);
+      expect(res.status, label).toBe(400);
+      expect(res.errors![0]!.message, label).toMatch(/\(Date, .*(YYYY-MM-DD|not a calendar date)/);
+      expect(res.data?.classJournal ?? null, label).toBeNull();
+    }
   });
 });
 

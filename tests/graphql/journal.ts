@@ -152,3 +152,17 @@ export const ATTENDANCE_REPORT = /* GraphQL */ `
     }
   }
 `;
+
+export const STUDENT_ABSENCES = /* GraphQL */ `
+  query StudentAbsences($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on User {
+        attendance {
+          id
+          status
+          reason
+        }
+      }
+    }
+  }
+`;

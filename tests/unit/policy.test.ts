@@ -55,12 +55,13 @@ describe("decide", () => {
     expect(decide({ ...admin, purpose: "ADMINISTRATION" }, student, "name", ALL).released).toBe(true);
   });
 
-  it("never releases a student's personal fields to an official over the school", () => {
+  it("never releases a student's personal fields to an official over the school, nor lets them reach the student", () => {
     const official = caller({ role: "DISTRICT_OFFICIAL", org: { districtId: "d1" }, purpose: "ADMINISTRATION" });
     for (const category of ["name", "contact", "identifier", "academic"] as const) {
       expect(decide(official, student, category, ALL).released).toBe(false);
     }
-    expect(canReach(official, student)).toBe(true);
+    // Students only as aggregates: not even the object (login, role) of one.
+    expect(canReach(official, student)).toBe(false);
   });
 
   it("respects the field's own purposes", () => {

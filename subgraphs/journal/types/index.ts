@@ -1,6 +1,6 @@
 /** The GraphQL face of the journal. Links to other entities are field resolvers in ../resolvers. */
 import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { personalData } from "../../../shared/auth/personal-data.js";
+import { personalData, sensitiveValues } from "../../../shared/auth/personal-data.js";
 import type { Purpose } from "../../../shared/auth/roles.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 import { ATTENDANCE_STATUSES, GRADE_KINDS, type AttendanceStatus, type GradeKind } from "../entities/index.js";
@@ -95,10 +95,14 @@ export class AttendanceMarkType {
   @Field(() => ID)
   id: string;
 
+  /** ILLNESS is health data: callers without the sensitive category see it as an excused absence. */
   @Field(() => AttendanceStatusEnum)
+  @Directive(sensitiveValues(["ILLNESS"], "ABSENT_EXCUSED"))
   status: AttendanceStatus;
 
+  /** Sick notes and family circumstances: sensitive whatever the status. */
   @Field(() => String, { nullable: true })
+  @Directive(personalData("sensitive", ACADEMIC_PURPOSES))
   reason?: string | null;
 }
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
-import { canReach } from "../../../shared/auth/policy.js";
+import { assertReachable } from "../../../shared/auth/enforce.js";
 import type { AuthedContext } from "../../../shared/context.js";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../shared/errors.js";
+import { NotFoundError, UnauthenticatedError } from "../../../shared/errors.js";
 import { localName } from "../../../shared/i18n/names.js";
 import { parseId } from "../../../shared/ids.js";
 import type { UsersContext } from "../context.js";
@@ -24,8 +24,7 @@ export class UserResolver {
   async user(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthedContext<UsersContext>): Promise<User> {
     const user = await ctx.loaders.user.load(parseId(id, "id"));
     if (!user) throw new NotFoundError("User");
-    const subject = await userSubject(ctx, user);
-    if (!subject || !canReach(ctx.caller, subject)) throw new ForbiddenError("You have no relationship to this person");
+    await assertReachable(ctx, await userSubject(ctx, user), "User");
     return user;
   }
 

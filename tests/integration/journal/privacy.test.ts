@@ -3,11 +3,11 @@
  * Grade entities release a student's marks only as the policy allows, and batch across users.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Grade } from "../../../subgraphs/journal/entities/index.js";
+import { AttendanceMark, Grade } from "../../../subgraphs/journal/entities/index.js";
 import { journalSubgraph } from "../../../subgraphs/journal/server.js";
 import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
-import { ATTENDANCE_REPORT, GRADE_ENTITIES, STUDENT_RECORDS } from "../../graphql/journal.js";
+import { ATTENDANCE_REPORT, GRADE_ENTITIES, STUDENT_ABSENCES, STUDENT_RECORDS } from "../../graphql/journal.js";
 import { codes, gql } from "../../support/client.js";
 
 let h: SubgraphHarness;
@@ -58,6 +58,31 @@ describe("User.grades and User.attendance", () => {
     expect(other.data._entities[0]).toMatchObject({ grades: [], attendance: [] });
     expect(new Set(codes(other))).toEqual(new Set(["PERSONAL_DATA_WITHHELD"]));
     expect(other.errors![0]!.extensions!.reason).toBe("NO_RELATIONSHIP");
+  });
+
+  it("keep health data to the homeroom teacher, the parent and the student: a subject teacher sees an excused absence", async () => {
+    const student = w.studentsA[0]!;
+    const em = h.orm.em.fork();
+    const mark = await em.findOneOrFail(AttendanceMark, { studentId: student, subjectId: w.mothertongue }, { orderBy: { date: "asc" } });
+    mark.status = "ILLNESS";
+    mark.reason = "Kasallik varaqasi";
+    await em.flush();
+    const seen = async (who: keyof JournalWorld["as"]) => {
+      const res = await gql(h.url, STUDENT_ABSENCES, { r: users(student) }, { token: await h.tokenFor(w.as[who]) });
+      return { res, cell: res.data._entities[0].attendance.find((a: any) => a.id === mark.id) };
+    };
+    for (const who of ["teacher", "parent", "student"] as const) {
+      const { res, cell } = await seen(who);
+      expect(res.errors).toBeUndefined();
+      expect(cell).toEqual({ id: mark.id, status: "ILLNESS", reason: "Kasallik varaqasi" });
+    }
+    // teacher2 teaches this subject in the class but does not lead it.
+    const { res, cell } = await seen("teacher2");
+    expect(cell).toEqual({ id: mark.id, status: "ABSENT_EXCUSED", reason: null });
+    const errors = res.errors!.filter((e: any) => e.path.at(-1) === "reason");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e: any) => e.extensions.code === "PERSONAL_DATA_WITHHELD" && e.extensions.category === "sensitive")).toBe(true);
+    expect(JSON.stringify(res.data)).not.toContain("ILLNESS");
   });
 
   it("show students their own marks, filtered by range and subject", async () => {
