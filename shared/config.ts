@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every other module receives a typed `Config`;
  * a bad value stops the process at boot with a message naming the variable.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 
 export type SubgraphName = "users" | "institutions" | "journal" | "notifications";
@@ -30,6 +31,11 @@ export interface Config {
   supergraphPath: string;
   /** NATS JetStream for events between separate service processes (production). */
   natsUrl?: string;
+  /**
+   * Peers whose X-Forwarded-For a subgraph believes (the gateway's addresses). From anyone else the socket's
+   * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
+   */
+  trustedProxies: string[];
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,6 +50,19 @@ function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   // Containers often pass PEM with literal "\n"; accept both forms.
   return raw ? raw.replace(/\\n/g, "\n") : undefined;
+}
+
+/** Loopback: in embedded mode the gateway runs in the same process and subgraphs listen on loopback only. */
+const LOOPBACK = ["127.0.0.1", "::1"];
+
+function addresses(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "none") return [];
+  const list = raw.split(",").map((a) => a.trim());
+  const bad = list.find((a) => !isIP(a));
+  if (bad !== undefined) throw new Error(`Environment variable ${name} must be "none" or IP addresses separated by commas, got "${bad}"`);
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoWhenEmpty: mode === "embedded" && env.SEED_DEMO !== "0",
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
+    trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
   };
 }

@@ -13,6 +13,11 @@ export interface TokenSettings {
   issuer: string;
   audience: string;
   accessTtlSeconds: number;
+  /**
+   * Whether a session (`sid`) has been ended; set per subgraph (see revocations.ts). Without it, as in the
+   * gateway, only signature, issuer, audience and expiry are checked.
+   */
+  isRevoked?: (sid: string) => Promise<boolean>;
 }
 
 export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
@@ -40,7 +45,10 @@ export async function signAccessToken(settings: TokenSettings, claims: AccessCla
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
-/** Verifies signature, issuer, audience and expiry, then checks the claim shapes. Any failure is UNAUTHENTICATED. */
+/**
+ * Verifies signature, issuer, audience and expiry, checks the claim shapes, then (where the settings can
+ * tell) that the session was not revoked. Any failure is UNAUTHENTICATED.
+ */
 export async function verifyAccessToken(settings: TokenSettings, token: string): Promise<AccessClaims> {
   let payload: Record<string, unknown>;
   try {
@@ -54,6 +62,10 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
   }
   const { sub, role, locale, org, teaching } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !isRole(role)) throw new UnauthenticatedError("The access token is malformed", 401);
+  const sid = typeof payload.sid === "string" ? payload.sid : undefined;
+  if (sid && settings.isRevoked && (await settings.isRevoked(sid))) {
+    throw new UnauthenticatedError("The session of this access token has ended", 401);
+  }
   const orgObj = (org ?? {}) as Record<string, unknown>;
   return {
     sub,
@@ -72,6 +84,6 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
     children: strings(payload.children),
     childClasses: strings(payload.childClasses),
     purposes: strings(payload.purposes).filter(isPurpose),
-    sid: typeof payload.sid === "string" ? payload.sid : undefined,
+    sid,
   };
 }

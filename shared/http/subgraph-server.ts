@@ -22,6 +22,8 @@ export interface SubgraphRuntime<C extends BaseContext> {
   schema: GraphQLSchema;
   orm: MikroORM;
   tokens: TokenSettings;
+  /** Peers whose X-Forwarded-For is believed (config.trustedProxies); none when absent. */
+  trustedProxies?: readonly string[];
   /** Adds the subgraph's own per-request pieces (loaders) to the base context. */
   extendContext: (base: BaseContext) => C;
 }
@@ -33,10 +35,18 @@ const headerOf =
     return Array.isArray(value) ? value[0] : value;
   };
 
-/** The first X-Forwarded-For hop (set by our gateway), else the socket's peer. */
-export function clientAddressOf(req: IncomingMessage): string {
+/** An IPv4 peer of a dual-stack socket shows as ::ffff:a.b.c.d. */
+const plainAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+
+/**
+ * The socket's peer; the first X-Forwarded-For hop (set by our gateway) only when that peer is a trusted
+ * proxy, so a client calling the subgraph directly cannot choose the address it is throttled on.
+ */
+export function clientAddressOf(req: IncomingMessage, trustedProxies: readonly string[] = []): string {
+  const peer = req.socket.remoteAddress ? plainAddress(req.socket.remoteAddress) : "unknown";
+  if (!trustedProxies.includes(peer)) return peer;
   const forwarded = headerOf(req)("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.socket.remoteAddress || "unknown";
+  return forwarded || peer;
 }
 
 /** Errors from building the context (bad token, forbidden purpose) in the caller's language. */
@@ -100,7 +110,7 @@ export async function startSubgraph<C extends BaseContext>(
         return runtime.extendContext({
           ...identity,
           requestId,
-          clientAddress: clientAddressOf(req),
+          clientAddress: clientAddressOf(req, runtime.trustedProxies),
           em: runtime.orm.em.fork(),
           privacy: new PrivacyLedger(),
         });

@@ -1,12 +1,15 @@
 import type { TokenSettings } from "../../shared/auth/tokens.js";
 import type { Config } from "../../shared/config.js";
 import type { BaseContext } from "../../shared/context.js";
+import type { OutboxRelay } from "../../shared/events/outbox.js";
 import { createUsersLoaders, type UsersLoaders } from "./loaders/index.js";
 
-/** What sign-in needs beyond the request: token signing and the throttle/session settings. */
+/** What sign-in needs beyond the request: token signing, the throttle/session settings, the outbox relay. */
 export interface UsersServices {
   tokens: TokenSettings;
   config: Pick<Config, "refreshTtlDays" | "signInLock">;
+  /** Kicked after a commit that wrote outbox events (a revoked session). */
+  relay: OutboxRelay;
 }
 
 export interface UsersContext extends BaseContext {

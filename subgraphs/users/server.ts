@@ -1,8 +1,10 @@
+import { withRevocationCheck } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { contextExtender, type UsersContext } from "./context.js";
 import { usersEntities } from "./entities/index.js";
 import { usersMigrations } from "./migrations/index.js";
 import { buildUsersSchema } from "./schema.js";
+import { sessionRevocationCheck } from "./sign-in/sessions.js";
 
 export const usersSubgraph: SubgraphModule<UsersContext> = {
   name: "users",
@@ -13,7 +15,9 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
     name: "users",
     schema: built.schema,
     orm: deps.orm,
-    tokens: deps.tokens,
-    extendContext: contextExtender({ tokens: deps.tokens, config: deps.config }),
+    // Users owns the sessions: a revoked one is refused from its own table.
+    tokens: withRevocationCheck(deps.tokens, sessionRevocationCheck(deps.orm)),
+    trustedProxies: deps.config.trustedProxies,
+    extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
   }),
 };

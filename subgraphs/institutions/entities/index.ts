@@ -1,3 +1,4 @@
+import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
 import { District } from "./district.entity.js";
 import { Enrolment } from "./enrolment.entity.js";
 import { Region } from "./region.entity.js";
@@ -8,4 +9,14 @@ import { Subject } from "./subject.entity.js";
 import { TeachingAssignment } from "./teaching-assignment.entity.js";
 
 export { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment };
-export const institutionsEntities = [Region, District, School, SchoolClass, Subject, StaffMembership, Enrolment, TeachingAssignment];
+export const institutionsEntities = [
+  Region,
+  District,
+  School,
+  SchoolClass,
+  Subject,
+  StaffMembership,
+  Enrolment,
+  TeachingAssignment,
+  RevokedSession,
+];

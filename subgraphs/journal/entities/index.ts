@@ -1,3 +1,4 @@
+import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
 import { AttendanceMark } from "./attendance-mark.entity.js";
 import { ClassPlace } from "./class-place.entity.js";
 import { Grade } from "./grade.entity.js";
@@ -8,4 +9,4 @@ import { TeachingReplica } from "./teaching-replica.entity.js";
 export { AttendanceMark, ClassPlace, Grade, Lesson, RosterEntry, TeachingReplica };
 export * from "./grade.entity.js";
 export * from "./attendance-mark.entity.js";
-export const journalEntities = [Lesson, Grade, AttendanceMark, ClassPlace, RosterEntry, TeachingReplica];
+export const journalEntities = [Lesson, Grade, AttendanceMark, ClassPlace, RosterEntry, TeachingReplica, RevokedSession];

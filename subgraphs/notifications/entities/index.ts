@@ -1,6 +1,7 @@
+import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
 import { GuardianLink } from "./guardian-link.entity.js";
 import { Notification } from "./notification.entity.js";
 
 export { GuardianLink, Notification };
 export * from "./notification.entity.js";
-export const notificationsEntities = [Notification, GuardianLink];
+export const notificationsEntities = [Notification, GuardianLink, RevokedSession];

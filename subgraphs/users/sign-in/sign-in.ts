@@ -9,8 +9,8 @@ import type { UsersContext } from "../context.js";
 import { PasswordCredential, User } from "../entities/index.js";
 import { computeClaims } from "./claims.js";
 import { hashPassword, verifyPassword } from "./password.js";
-import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh } from "./sessions.js";
-import { assertNotLocked, recordFailure, resetLogin, throttleKeys } from "./throttle.js";
+import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh, type RevocationSettings } from "./sessions.js";
+import { recordFailure, reserveAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 
 export interface AuthPayload {
   accessToken: string;
@@ -42,7 +42,8 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   if (password.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError("password", `at most ${MAX_PASSWORD_LENGTH} characters`);
   const { config } = ctx.services;
   const keys = throttleKeys(login, ctx.clientAddress, config.signInLock);
-  await assertNotLocked(ctx.em, keys);
+  // Counted before the (slow) password check, so parallel guesses cannot all slip under the limit.
+  await reserveAttempt(ctx.em, keys, config.signInLock);
 
   const user = await ctx.em.findOne(User, { login });
   const credential = user ? await ctx.em.findOne(PasswordCredential, { userId: user.id }) : null;
@@ -51,15 +52,21 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
     await recordFailure(ctx.em, keys, config.signInLock);
     throw new UnauthenticatedError("Wrong login or password", 401);
   }
-  await resetLogin(ctx.em, keys);
+  await settleSuccess(ctx.em, keys);
   return payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, config.refreshTtlDays));
 }
 
+const revocation = (ctx: UsersContext): RevocationSettings => ({
+  accessTtlSeconds: ctx.services.tokens.accessTtlSeconds,
+  afterCommit: () => ctx.services.relay.kick(),
+});
+
 export async function refreshSession(ctx: UsersContext, refreshToken: string): Promise<{ payload: AuthPayload; caller: Caller }> {
-  const next = await rotateRefreshToken(ctx.em, refreshToken, ctx.services.config.refreshTtlDays);
+  const next = await rotateRefreshToken(ctx.em, refreshToken, ctx.services.config.refreshTtlDays, revocation(ctx));
   const user = await ctx.em.findOne(User, { id: next.userId });
   if (!user) throw new UnauthenticatedError("The refresh token is not valid", 401);
   return payloadFor(ctx, user, next);
 }
 
-export const signOut = (ctx: UsersContext, refreshToken: string): Promise<boolean> => revokeSession(ctx.em, refreshToken);
+/** Ends the session: its refresh tokens stop working at once, its access tokens in every subgraph. */
+export const signOut = (ctx: UsersContext, refreshToken: string): Promise<boolean> => revokeSession(ctx.em, refreshToken, revocation(ctx));

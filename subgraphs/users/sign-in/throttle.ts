@@ -2,6 +2,10 @@
  * Slow-down and lockout of repeated sign-in failures, per login and per client address. Each failure
  * answers a little later than the one before; too many within the window lock the key for a while.
  * Counters live in the database so that several instances of the service share them.
+ *
+ * An attempt is counted *before* its password is checked: `reserveAttempt` takes one slot on every key
+ * with a conditional increment (`failures < limit`), so however many guesses arrive at once, at most the
+ * limit of them ever reach scrypt. A successful attempt gives its slots back (`settleSuccess`).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { raw, type EntityManager } from "@mikro-orm/core";
@@ -20,61 +24,86 @@ export interface ThrottleKey {
   maxFailures: number;
 }
 
+const LOGIN_PREFIX = "login:";
+
 export const throttleKeys = (login: string, clientAddress: string, settings: LockSettings): ThrottleKey[] => [
-  { key: `login:${login.trim().toLowerCase()}`, maxFailures: settings.maxFailures },
+  { key: `${LOGIN_PREFIX}${login.trim().toLowerCase()}`, maxFailures: settings.maxFailures },
   { key: `ip:${clientAddress}`, maxFailures: settings.maxFailures * ADDRESS_FAILURE_FACTOR },
 ];
 
 const windowMs = (settings: LockSettings): number => settings.lockMinutes * 60_000;
 
-/** Failures that still count: none once the lock has run out or the last failure left the window. */
-function liveFailures(row: SignInThrottle | null, settings: LockSettings, now: number): number {
-  if (!row) return 0;
-  if (row.lockedUntil && row.lockedUntil.getTime() <= now) return 0;
-  if (!row.lockedUntil && (!row.lastFailureAt || now - row.lastFailureAt.getTime() > windowMs(settings))) return 0;
-  return row.failures;
+const locked = (): RateLimitedError => new RateLimitedError("Too many failed sign-in attempts; try again later");
+
+/** Gives back one reserved slot (never below zero). */
+async function release(em: EntityManager, key: string): Promise<void> {
+  await em.nativeUpdate(SignInThrottle, { key, failures: { $gt: 0 } }, { failures: raw("failures - 1") });
 }
 
-/** Throws RATE_LIMITED while any of the keys is locked. */
-export async function assertNotLocked(em: EntityManager, keys: ThrottleKey[]): Promise<void> {
-  const rows = await em.find(SignInThrottle, { key: { $in: keys.map((k) => k.key) } });
-  const now = Date.now();
-  if (rows.some((r) => r.lockedUntil && r.lockedUntil.getTime() > now)) {
-    throw new RateLimitedError("Too many failed sign-in attempts; try again later");
+/**
+ * Counts this attempt on every key, atomically and before the password is verified; throws RATE_LIMITED
+ * (taking nothing) when any key is locked or has no attempt left in its window.
+ */
+export async function reserveAttempt(em: EntityManager, keys: ThrottleKey[], settings: LockSettings): Promise<void> {
+  const now = new Date();
+  const names = keys.map((k) => k.key);
+  // "ignore": a parallel attempt may have created the row a moment ago; never reset its count.
+  await em.upsertMany(
+    SignInThrottle,
+    names.map((key) => ({ key, failures: 0, lastFailureAt: null, lockedUntil: null })),
+    { onConflictAction: "ignore" },
+  );
+  // A lock that ran out, or failures that left the window, count no more. Conditional, so a count
+  // another attempt has just raised (lastFailureAt = now) is never wiped.
+  await em.nativeUpdate(
+    SignInThrottle,
+    {
+      key: { $in: names },
+      $or: [{ lockedUntil: { $lte: now } }, { lockedUntil: null, lastFailureAt: { $lt: new Date(now.getTime() - windowMs(settings)) } }],
+    },
+    { failures: 0, lockedUntil: null },
+  );
+  const taken: string[] = [];
+  for (const { key, maxFailures } of keys) {
+    const claimed = await em.nativeUpdate(
+      SignInThrottle,
+      { key, lockedUntil: null, failures: { $lt: maxFailures } },
+      { failures: raw("failures + 1"), lastFailureAt: now },
+    );
+    if (claimed === 0) {
+      for (const done of taken) await release(em, done);
+      throw locked();
+    }
+    taken.push(key);
   }
 }
 
 /**
- * Counts one failure on every key (an atomic increment, so parallel guesses are all counted), locks
- * the keys that reached their limit, then waits the growing delay before the caller answers.
+ * The reserved attempt failed: it stays counted. Locks the keys that reached their limit, then waits the
+ * growing delay before the caller answers.
  */
 export async function recordFailure(em: EntityManager, keys: ThrottleKey[], settings: LockSettings): Promise<void> {
   const now = Date.now();
-  const nowDate = new Date(now);
-  const existing = new Map((await em.find(SignInThrottle, { key: { $in: keys.map((k) => k.key) } })).map((r) => [r.key, r]));
+  const rows = new Map((await em.find(SignInThrottle, { key: { $in: keys.map((k) => k.key) } }, { refresh: true })).map((r) => [r.key, r]));
   let worst = 0;
   for (const { key, maxFailures } of keys) {
-    const row = existing.get(key) ?? null;
-    const stale = row !== null && liveFailures(row, settings, now) === 0;
-    if (!row) {
-      // "ignore": a parallel failure may have created the row a moment ago; never reset its count.
-      await em.upsert(SignInThrottle, { key, failures: 0, lastFailureAt: null, lockedUntil: null }, { onConflictAction: "ignore" });
-    } else if (stale) {
-      await em.nativeUpdate(SignInThrottle, { key }, { failures: 0, lockedUntil: null });
+    const row = rows.get(key);
+    if (!row) continue;
+    if (row.failures >= maxFailures && !row.lockedUntil) {
+      await em.nativeUpdate(SignInThrottle, { key, lockedUntil: null }, { lockedUntil: new Date(now + windowMs(settings)) });
     }
-    await em.nativeUpdate(SignInThrottle, { key }, { failures: raw("failures + 1"), lastFailureAt: nowDate });
-    const fresh = await em.findOneOrFail(SignInThrottle, { key }, { refresh: true });
-    if (fresh.failures >= maxFailures && !fresh.lockedUntil) {
-      await em.nativeUpdate(SignInThrottle, { key }, { lockedUntil: new Date(now + windowMs(settings)) });
-    }
-    if (key.startsWith("login:")) worst = Math.max(worst, fresh.failures);
+    if (key.startsWith(LOGIN_PREFIX)) worst = Math.max(worst, row.failures);
   }
   const delay = Math.min(MAX_DELAY_MS, settings.baseDelayMs * 2 ** Math.max(0, worst - 1));
   if (delay > 0) await sleep(delay);
 }
 
-/** A successful sign-in clears its login's counter; the address keeps its count (one good account must not launder it). */
-export async function resetLogin(em: EntityManager, keys: ThrottleKey[]): Promise<void> {
-  const loginKeys = keys.filter((k) => k.key.startsWith("login:")).map((k) => k.key);
+/**
+ * The reserved attempt succeeded: its login's counter is cleared, and the address gets back the slot this
+ * attempt took but keeps its earlier failures (one good account must not launder them).
+ */
+export async function settleSuccess(em: EntityManager, keys: ThrottleKey[]): Promise<void> {
+  const loginKeys = keys.filter((k) => k.key.startsWith(LOGIN_PREFIX)).map((k) => k.key);
   await em.nativeDelete(SignInThrottle, { key: { $in: loginKeys } });
+  for (const { key } of keys) if (!key.startsWith(LOGIN_PREFIX)) await release(em, key);
 }

@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAccessToken } from "../../../shared/auth/tokens.js";
-import { RefreshToken } from "../../../subgraphs/users/entities/index.js";
+import { RefreshToken, SignInThrottle } from "../../../subgraphs/users/entities/index.js";
 import { bearer, codesOf, PASSWORD, post, startUsers, type UsersHarness } from "../../fixtures/users.js";
 import { ME, REFRESH_SESSION, SIGN_IN, SIGN_OUT } from "../../graphql/users.js";
 
@@ -99,6 +99,44 @@ describe("signIn", () => {
     for (let i = 0; i < max; i++) await signIn(`spray-${i}`, "123456", from);
     expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual(["RATE_LIMITED"]);
     expect(codesOf(await signIn("principal", PASSWORD, { "x-forwarded-for": "198.51.100.1" }))).toEqual([]);
+  });
+});
+
+describe("parallel sign-in attempts", () => {
+  const codeCounts = (results: Array<Awaited<ReturnType<typeof signIn>>>): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const code of results.flatMap(codesOf).map(String)) counts[code] = (counts[code] ?? 0) + 1;
+    return counts;
+  };
+
+  it("counts each guess before checking it: of 12 at once at most the limit reach the password check", async () => {
+    const max = h.config.signInLock.maxFailures;
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn("dpo", `parallel guess ${i}`)));
+    const counts = codeCounts(results);
+    // UNAUTHENTICATED = the password was checked and wrong; RATE_LIMITED = refused before any check.
+    expect(counts.UNAUTHENTICATED ?? 0).toBeLessThanOrEqual(max);
+    expect(counts.RATE_LIMITED ?? 0).toBeGreaterThanOrEqual(12 - max);
+    expect((counts.UNAUTHENTICATED ?? 0) + (counts.RATE_LIMITED ?? 0)).toBe(12);
+    // The right password after the limit is refused too.
+    expect(codesOf(await signIn("dpo"))).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("holds the per-address limit for parallel guesses across many logins", async () => {
+    const max = h.config.signInLock.maxFailures * 10;
+    const from = { "x-forwarded-for": "203.0.113.99" };
+    const results = await Promise.all(Array.from({ length: max + 10 }, (_, i) => signIn(`parallel-spray-${i}`, "123456", from)));
+    expect(codeCounts(results).UNAUTHENTICATED ?? 0).toBeLessThanOrEqual(max);
+    expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("gives a successful attempt's slot back to its address, keeping the address's earlier failures", async () => {
+    const from = { "x-forwarded-for": "203.0.113.42" };
+    await signIn("nobody-a", "wrong", from);
+    await signIn("nobody-b", "wrong", from);
+    expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual([]);
+    const row = await h.orm.em.fork().findOneOrFail(SignInThrottle, { key: "ip:203.0.113.42" });
+    expect(row.failures).toBe(2);
+    expect(await h.orm.em.fork().findOne(SignInThrottle, { key: "login:principal" })).toBeNull();
   });
 });
 

@@ -1,0 +1,48 @@
+/**
+ * Revoked sessions. The users subgraph ends a session (sign-out, a replayed refresh token) and, in the
+ * same transaction, puts `users.session.revoked` {sid, expiresAt} in its outbox. Every other subgraph
+ * keeps a replica of those sids (`revoked_sessions`) filled by an idempotent consumer, so it can refuse
+ * a revoked access token on its own: one primary-key lookup per request, no call to users.
+ */
+import type { EntityManager, MikroORM } from "@mikro-orm/core";
+import type { EventBus, EventEnvelope } from "../events/bus.js";
+import { consume } from "../events/outbox.js";
+import { RevokedSession } from "./revoked-session.entity.js";
+import type { TokenSettings } from "./tokens.js";
+
+/** Topic of the users subgraph's outbox: a session (refresh-token family, the tokens' `sid`) has ended. */
+export const SESSION_REVOKED = "users.session.revoked";
+
+/** Whether the session `sid` has been ended; throwing makes the request fail rather than let it through. */
+export type RevocationCheck = (sid: string) => Promise<boolean>;
+
+/** The payload of SESSION_REVOKED: until `expiresAt` an access token of the session may still be presented. */
+export function sessionRevokedPayload(sid: string, accessTtlSeconds: number, now = Date.now()): Record<string, unknown> {
+  return { sid, expiresAt: new Date(now + accessTtlSeconds * 1000).toISOString() };
+}
+
+/** Token settings whose verification also refuses tokens of revoked sessions. */
+export const withRevocationCheck = (tokens: TokenSettings, isRevoked: RevocationCheck): TokenSettings => ({ ...tokens, isRevoked });
+
+/** The check of a subgraph that keeps the replica: a primary-key lookup in its own database. */
+export function replicaRevocationCheck(orm: MikroORM): RevocationCheck {
+  return async (sid) => (await orm.em.fork().count(RevokedSession, { sid })) > 0;
+}
+
+async function onSessionRevoked(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const { sid, expiresAt } = event.payload;
+  const until = typeof expiresAt === "string" ? new Date(expiresAt) : undefined;
+  if (typeof sid !== "string" || !until || Number.isNaN(until.getTime())) return;
+  // Rows whose tokens have all expired are of no use any more; dropping them keeps the table small.
+  await em.nativeDelete(RevokedSession, { expiresAt: { $lt: new Date() } });
+  if (until.getTime() <= Date.now()) return;
+  await em.upsert(RevokedSession, { sid, expiresAt: until });
+}
+
+/**
+ * Subscribes a subgraph's replica of revoked sessions; called once per process. `consumer` names the
+ * subgraph (its durable consumer on NATS; its processed-event marks).
+ */
+export function registerRevokedSessionConsumer(orm: MikroORM, bus: EventBus, consumer: string): void {
+  consume(orm, bus, SESSION_REVOKED, consumer, onSessionRevoked);
+}
