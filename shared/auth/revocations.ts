@@ -6,6 +6,7 @@
  */
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../events/bus.js";
+import type { SubgraphDeps } from "../federation/subgraph-module.js";
 import { consume } from "../events/outbox.js";
 import { RevokedSession } from "./revoked-session.entity.js";
 import type { TokenSettings } from "./tokens.js";
@@ -45,4 +46,13 @@ async function onSessionRevoked(em: EntityManager, event: EventEnvelope): Promis
  */
 export function registerRevokedSessionConsumer(orm: MikroORM, bus: EventBus, consumer: string): void {
   consume(orm, bus, SESSION_REVOKED, consumer, onSessionRevoked);
+}
+
+/**
+ * Everything a subgraph that keeps the replica needs, in one call from its createRuntime: subscribes the
+ * consumer (named after the subgraph) and returns token settings that refuse revoked sessions.
+ */
+export function replicatedRevocation(deps: Pick<SubgraphDeps, "orm" | "bus" | "tokens">, consumer: string): TokenSettings {
+  registerRevokedSessionConsumer(deps.orm, deps.bus, consumer);
+  return withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm));
 }

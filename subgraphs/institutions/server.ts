@@ -1,4 +1,4 @@
-import { registerRevokedSessionConsumer, replicaRevocationCheck, withRevocationCheck } from "../../shared/auth/revocations.js";
+import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { extendContext, type InstitutionsContext } from "./context.js";
 import { institutionsEntities } from "./entities/index.js";
@@ -10,14 +10,11 @@ export const institutionsSubgraph: SubgraphModule<InstitutionsContext> = {
   entities: institutionsEntities,
   migrations: institutionsMigrations,
   buildSchema: buildInstitutionsSchema,
-  createRuntime: (built, deps) => {
-    registerRevokedSessionConsumer(deps.orm, deps.bus, "institutions");
-    return {
-      name: "institutions",
-      schema: built.schema,
-      orm: deps.orm,
-      tokens: withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm)),
-      extendContext,
-    };
-  },
+  createRuntime: (built, deps) => ({
+    name: "institutions",
+    schema: built.schema,
+    orm: deps.orm,
+    tokens: replicatedRevocation(deps, "institutions"),
+    extendContext,
+  }),
 };

@@ -1,4 +1,4 @@
-import { registerRevokedSessionConsumer, replicaRevocationCheck, withRevocationCheck } from "../../shared/auth/revocations.js";
+import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
@@ -10,14 +10,11 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   entities: journalEntities,
   migrations: journalMigrations,
   buildSchema: buildJournalSchema,
-  createRuntime: (built, deps) => {
-    registerRevokedSessionConsumer(deps.orm, deps.bus, "journal");
-    return {
-      name: "journal",
-      schema: built.schema,
-      orm: deps.orm,
-      tokens: withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm)),
-      extendContext: journalContext({ relay: deps.relay }),
-    };
-  },
+  createRuntime: (built, deps) => ({
+    name: "journal",
+    schema: built.schema,
+    orm: deps.orm,
+    tokens: replicatedRevocation(deps, "journal"),
+    extendContext: journalContext({ relay: deps.relay }),
+  }),
 };

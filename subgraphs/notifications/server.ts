@@ -1,4 +1,4 @@
-import { registerRevokedSessionConsumer, replicaRevocationCheck, withRevocationCheck } from "../../shared/auth/revocations.js";
+import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { extendContext, type NotificationsContext } from "./context.js";
 import { notificationsEntities } from "./entities/index.js";
@@ -13,12 +13,11 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
     registerJournalConsumers(deps.orm, deps.bus);
-    registerRevokedSessionConsumer(deps.orm, deps.bus, "notifications");
     return {
       name: "notifications",
       schema: built.schema,
       orm: deps.orm,
-      tokens: withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm)),
+      tokens: replicatedRevocation(deps, "notifications"),
       extendContext,
     };
   },
