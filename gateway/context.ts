@@ -10,4 +10,12 @@ export interface GatewayContext {
 }
 
 /** Headers every subgraph needs to authorise the request again on its own. */
-export const FORWARDED_HEADERS = ["authorization", "x-purpose", "x-legal-basis", "accept-language", "x-request-id"] as const;
+export const FORWARDED_HEADERS = [
+  "authorization",
+  "x-purpose",
+  "x-legal-basis",
+  "x-legal-recipient",
+  "x-legal-restricted",
+  "accept-language",
+  "x-request-id",
+] as const;

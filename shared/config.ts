@@ -23,6 +23,8 @@ export interface Config {
   databaseServerUrl?: string;
   jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlDays: number;
+  /** Days after a student leaves or employment ends before the person's data is anonymised. */
+  retentionDaysAfterLeaving: number;
   signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
   demoPassword: string;
   /** Whether DEMO_PASSWORD overrides the default (start-up output names the variable, never the secret). */
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessTtlSeconds: int(env, "ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     },
     refreshTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30),
+    retentionDaysAfterLeaving: int(env, "RETENTION_DAYS_AFTER_LEAVING", 365),
     signInLock: {
       maxFailures: int(env, "SIGNIN_MAX_FAILURES", 5),
       lockMinutes: int(env, "SIGNIN_LOCK_MINUTES", 15),

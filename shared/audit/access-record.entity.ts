@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 @Entity({ tableName: "access_records" })
 @Index({ properties: ["subjectId", "at"] })
 export class AccessRecord {
-  [OptionalProps]?: "id" | "at" | "reason" | "legalBasis";
+  [OptionalProps]?: "id" | "at" | "reason" | "legalBasis" | "recipient" | "restricted";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string = randomUUID();
@@ -37,6 +37,14 @@ export class AccessRecord {
 
   @Property({ type: "string", length: 200, nullable: true })
   legalBasis?: string;
+
+  /** A legal disclosure's recipient (the authority named by the data protection officer). */
+  @Property({ type: "string", length: 200, nullable: true })
+  recipient?: string;
+
+  /** A legal disclosure the law forbids telling the subject about: shown to the data protection officer only. */
+  @Property({ type: "boolean" })
+  restricted: boolean = false;
 
   @Property({ type: "string", length: 64 })
   requestId: string;

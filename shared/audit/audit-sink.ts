@@ -1,12 +1,23 @@
 import type { EntityManager } from "@mikro-orm/core";
+import type { Caller } from "../auth/claims.js";
 import type { AccessEntry } from "../auth/privacy-ledger.js";
 import { AccessRecord } from "./access-record.entity.js";
 
-/** Writes one request's access entries in a single flush, on a fork so the request's own unit of work stays untouched. */
-export async function writeAccessRecords(em: EntityManager, requestId: string, entries: AccessEntry[]): Promise<void> {
+/**
+ * Writes one request's access entries in a single flush, on a fork so the request's own unit of work stays
+ * untouched. A release under LEGAL_REQUEST is a disclosure to a third party: it carries the recipient and
+ * whether the law forbids telling the subject, taken from what the officer declared for the request.
+ */
+export async function writeAccessRecords(
+  em: EntityManager,
+  requestId: string,
+  entries: AccessEntry[],
+  caller?: Caller | null,
+): Promise<void> {
   if (entries.length === 0) return;
   const fork = em.fork();
   for (const entry of entries) {
+    const legal = entry.purpose === "LEGAL_REQUEST";
     fork.persist(
       fork.create(AccessRecord, {
         accessorId: entry.accessorId,
@@ -17,6 +28,8 @@ export async function writeAccessRecords(em: EntityManager, requestId: string, e
         released: entry.released,
         reason: entry.reason,
         legalBasis: entry.legalBasis,
+        recipient: legal ? caller?.legalRecipient : undefined,
+        restricted: legal && caller?.legalRestricted === true,
         requestId,
       }),
     );

@@ -39,7 +39,14 @@ export async function identify(header: HeaderReader, tokens: TokenSettings): Pro
   if (!allowed.includes(purpose) || !ROLE_PURPOSES[claims.role].includes(purpose)) {
     throw new ForbiddenError(`The role ${claims.role} may not declare the purpose ${purpose}`, 403);
   }
-  const legalBasis = header("x-legal-basis")?.trim() || undefined;
+  const legalBasis = header("x-legal-basis")?.trim().slice(0, 200) || undefined;
   if (purpose === "LEGAL_REQUEST" && !legalBasis) throw new ForbiddenError("LEGAL_REQUEST needs an X-Legal-Basis reference", 403);
-  return { requestId, locale, caller: { ...claims, purpose, legalBasis } };
+  if (purpose !== "LEGAL_REQUEST") return { requestId, locale, caller: { ...claims, purpose } };
+  const restricted = header("x-legal-restricted")?.trim().toLowerCase();
+  if (restricted !== undefined && restricted !== "true" && restricted !== "false") {
+    throw new BadUserInputError("X-Legal-Restricted", 'must be "true" or "false"', 400);
+  }
+  // The recipient is the authority named in the request; without one, the basis itself identifies it.
+  const legalRecipient = header("x-legal-recipient")?.trim().slice(0, 200) || legalBasis;
+  return { requestId, locale, caller: { ...claims, purpose, legalBasis, legalRecipient, legalRestricted: restricted === "true" } };
 }

@@ -28,5 +28,8 @@ export interface AccessClaims {
 /** The authenticated caller of one request, plus what they declared for it. */
 export interface Caller extends AccessClaims {
   purpose: Purpose;
+  /** LEGAL_REQUEST only: the law or order the read rests on, who receives the data, and whether the law forbids telling the subject. */
   legalBasis?: string;
+  legalRecipient?: string;
+  legalRestricted?: boolean;
 }

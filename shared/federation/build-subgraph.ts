@@ -14,7 +14,7 @@ import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL, SENSITIVE_VALUES_SDL } from "../au
 import type { BaseContext } from "../context.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
-const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"];
+const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"];
 
 /** The federation and personal-data links every subgraph SDL starts with. */
 export const LINK_HEADER = [

@@ -78,7 +78,7 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
       return {
         async willSendResponse({ contextValue }) {
           const entries = contextValue?.privacy?.drain() ?? [];
-          if (entries.length) await writeAccessRecords(orm.em, contextValue.requestId, entries);
+          if (entries.length) await writeAccessRecords(orm.em, contextValue.requestId, entries, contextValue.caller);
         },
       };
     },

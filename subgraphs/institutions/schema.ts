@@ -1,3 +1,4 @@
+import { institutionsReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { institutionsReferences } from "./references/index.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
@@ -10,7 +11,16 @@ import { institutionsSubjects } from "./subjects.js";
 
 export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [RegionResolver, DistrictResolver, SchoolResolver, SchoolClassResolver, SubjectResolver, UserInstitutionsResolver],
+    resolvers: [
+      RegionResolver,
+      DistrictResolver,
+      SchoolResolver,
+      SchoolClassResolver,
+      SubjectResolver,
+      UserInstitutionsResolver,
+      institutionsReportPart.resolver,
+    ],
+    orphanedTypes: [institutionsReportPart.stub],
     references: institutionsReferences,
     subjects: institutionsSubjects,
   });

@@ -1,3 +1,4 @@
+import { journalReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { journalReferences } from "./references/index.js";
 import { AttendanceResolver } from "./resolvers/attendance.resolver.js";
@@ -10,7 +11,16 @@ import { journalSubjects } from "./subjects.js";
 
 export const buildJournalSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [LessonResolver, GradeResolver, AttendanceResolver, ClassJournalResolver, UserJournalResolver, ReportResolver],
+    resolvers: [
+      LessonResolver,
+      GradeResolver,
+      AttendanceResolver,
+      ClassJournalResolver,
+      UserJournalResolver,
+      ReportResolver,
+      journalReportPart.resolver,
+    ],
+    orphanedTypes: [journalReportPart.stub],
     references: journalReferences,
     subjects: journalSubjects,
   });

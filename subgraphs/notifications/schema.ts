@@ -1,3 +1,4 @@
+import { notificationsReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { notificationsReferences } from "./references/index.js";
 import { NotificationResolver } from "./resolvers/notification.resolver.js";
@@ -7,9 +8,9 @@ import { NotificationType, UserRef } from "./types/index.js";
 
 export const buildNotificationsSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [NotificationResolver, UserNotificationsResolver],
+    resolvers: [NotificationResolver, UserNotificationsResolver, notificationsReportPart.resolver],
     // No root field returns User or Notification; they reach clients through other subgraphs' Users.
-    orphanedTypes: [UserRef, NotificationType],
+    orphanedTypes: [UserRef, NotificationType, notificationsReportPart.stub],
     references: notificationsReferences,
     subjects: notificationsSubjects,
   });

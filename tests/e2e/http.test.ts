@@ -298,9 +298,8 @@ describe("what an error may contain", () => {
 });
 
 describe("features of a later milestone", () => {
-  it("attendanceReport, gradeReport and myPersonalData answer NOT_IMPLEMENTED, never figures", async () => {
+  it("attendanceReport and gradeReport answer NOT_IMPLEMENTED, never figures", async () => {
     const district = await signIn(system.gatewayUrl, "demo-district");
-    const parent = await signIn(system.gatewayUrl, "demo-parent");
     const scope = { schoolId: ids.schools["Chilonzor 1-maktab"] };
     const cases: Array<[string, Promise<GqlResponse>]> = [
       [
@@ -319,15 +318,6 @@ describe("features of a later milestone", () => {
           `query($s: ReportScope!) { gradeReport(scope: $s, groupBy: CLASS, from: "2026-11-01", to: "2026-11-30") { unitId students marks averageMark suppressed } }`,
           { s: scope },
           { token: district, purpose: "REPORTING" },
-        ),
-      ],
-      [
-        "myPersonalData",
-        gql(
-          system.gatewayUrl,
-          `{ myPersonalData { subject { id } items { field value } accesses { accessorId } } }`,
-          {},
-          { token: parent },
         ),
       ],
     ];

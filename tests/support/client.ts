@@ -18,6 +18,8 @@ export interface CallOptions {
   token?: string;
   purpose?: string;
   legalBasis?: string;
+  legalRecipient?: string;
+  legalRestricted?: boolean;
   language?: string;
   requestId?: string;
 }
@@ -35,6 +37,8 @@ export async function gql<T = any>(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.purpose) headers["x-purpose"] = options.purpose;
   if (options.legalBasis) headers["x-legal-basis"] = options.legalBasis;
+  if (options.legalRecipient) headers["x-legal-recipient"] = options.legalRecipient;
+  if (options.legalRestricted !== undefined) headers["x-legal-restricted"] = String(options.legalRestricted);
   if (options.language) headers["accept-language"] = options.language;
   if (options.requestId) headers["x-request-id"] = options.requestId;
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

@@ -1,4 +1,5 @@
 /** `__resolveReference` for every entity this subgraph can resolve by key. */
+import { institutionsReportPart } from "../privacy/report-part.js";
 import type { ReferenceResolver } from "../../../shared/federation/build-subgraph.js";
 import type { InstitutionsContext } from "../context.js";
 
@@ -11,4 +12,5 @@ export const institutionsReferences: Record<string, ReferenceResolver<Institutio
   SchoolClass: (ref: Ref, ctx) => ctx.loaders.schoolClass.load(ref.id),
   Subject: (ref: Ref, ctx) => ctx.loaders.subject.load(ref.id),
   User: (ref: Ref) => ({ id: ref.id }),
+  PersonalDataReport: institutionsReportPart.reference,
 };

@@ -2,9 +2,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import type { InstitutionsContext } from "../context.js";
 import type { School, SchoolClass } from "../entities/index.js";
-import { SchoolClassType, SchoolType, UserRef } from "../types/index.js";
-
-const ENROLMENT_PURPOSES = ["JOURNAL", "ADMINISTRATION", "SELF_SERVICE", "PARENT_NOTIFICATION"] as const;
+import { ENROLMENT_PURPOSES, SchoolClassType, SchoolType, UserRef } from "../types/index.js";
 
 /** Where a person studies or works: the institutions subgraph's contribution to User. */
 @Resolver(() => UserRef)

@@ -1,5 +1,9 @@
 /** The GraphQL face of this subgraph's entities. Names and links are field resolvers in ../resolvers. */
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import type { Purpose } from "../../../shared/auth/roles.js";
+
+/** Lawful purposes of where a person studies or works. */
+export const ENROLMENT_PURPOSES: readonly Purpose[] = ["JOURNAL", "ADMINISTRATION", "SELF_SERVICE", "PARENT_NOTIFICATION"];
 
 @ObjectType("Region")
 @Directive('@key(fields: "id")')

@@ -1,4 +1,5 @@
 /** `__resolveReference` for every entity this subgraph can resolve by key. */
+import { journalReportPart } from "../privacy/report-part.js";
 import type { ReferenceResolver } from "../../../shared/federation/build-subgraph.js";
 import type { JournalContext } from "../context.js";
 
@@ -11,4 +12,5 @@ export const journalReferences: Record<string, ReferenceResolver<JournalContext>
   User: (ref: Ref) => ({ id: ref.id }),
   SchoolClass: (ref: Ref) => ({ id: ref.id }),
   Subject: (ref: Ref) => ({ id: ref.id }),
+  PersonalDataReport: journalReportPart.reference,
 };

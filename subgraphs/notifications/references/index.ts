@@ -1,4 +1,5 @@
 /** `__resolveReference` for every entity this subgraph can resolve by key. */
+import { notificationsReportPart } from "../privacy/report-part.js";
 import type { ReferenceResolver } from "../../../shared/federation/build-subgraph.js";
 import type { NotificationsContext } from "../context.js";
 
@@ -6,4 +7,5 @@ type Ref = { id: string };
 
 export const notificationsReferences: Record<string, ReferenceResolver<NotificationsContext>> = {
   User: (ref: Ref) => ({ id: ref.id }),
+  PersonalDataReport: notificationsReportPart.reference,
 };

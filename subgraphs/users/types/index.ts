@@ -1,19 +1,15 @@
 /** The GraphQL face of this subgraph: User (owned here), sign-in payloads and the personal-data report. */
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
-import { PURPOSES, ROLES, type Purpose, type Role } from "../../../shared/auth/roles.js";
+import type { Purpose, Role } from "../../../shared/auth/roles.js";
+import { enumOf, RoleEnum } from "../../../shared/federation/enums.js";
+import { PersonalDataPartType } from "../../../shared/privacy/report-types.js";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 
-// type-graphql wants enum objects; the string unions in shared/ stay the source of truth.
-const enumOf = <T extends string>(values: readonly T[]): Record<T, T> => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-
-export const RoleEnum = enumOf(ROLES);
+export { PurposeEnum, RoleEnum } from "../../../shared/federation/enums.js";
 export const LocaleEnum = enumOf(LOCALES);
-export const PurposeEnum = enumOf(PURPOSES);
-registerEnumType(RoleEnum, { name: "Role" });
 registerEnumType(LocaleEnum, { name: "Locale" });
-registerEnumType(PurposeEnum, { name: "Purpose" });
 
 /** Lawful purposes per kind of personal field (policy.ts then narrows by role and relationship). */
 export const FIELD_PURPOSES = {
@@ -75,72 +71,26 @@ export class AuthPayloadType {
   user: UserType;
 }
 
-@ObjectType("PersonalDataItem")
-export class PersonalDataItemType {
-  @Field(() => String, { description: 'e.g. "User.phone"' })
-  field: string;
-
-  @Field(() => String)
-  category: string;
-
-  @Field(() => String, { nullable: true })
-  value?: string | null;
-
-  @Field(() => String, { description: "Who or what supplied it" })
-  source: string;
-
-  @Field(() => [PurposeEnum])
-  purposes: Purpose[];
-
-  @Field(() => DateScalar, { nullable: true })
-  retainedUntil?: string | null;
-}
-
-@ObjectType("Disclosure")
-export class DisclosureType {
-  @Field(() => String)
-  recipient: string;
-
-  @Field(() => PurposeEnum)
-  purpose: Purpose;
-
-  @Field(() => [String])
-  fields: string[];
-
-  @Field(() => DateTimeScalar)
-  at: Date;
-}
-
-/** GraphQL "AccessRecord"; the audit table's entity of the same name lives in shared/audit. */
-@ObjectType("AccessRecord")
-export class AccessRecordType {
-  @Field(() => ID)
-  accessorId: string;
-
-  @Field(() => RoleEnum)
-  accessorRole: Role;
-
-  @Field(() => PurposeEnum)
-  purpose: Purpose;
-
-  @Field(() => [String])
-  fields: string[];
-
-  @Field(() => DateTimeScalar)
-  at: Date;
-}
-
+/**
+ * The report of DESIGN.md §6, assembled here: this subgraph's own items plus the parts the other subgraphs
+ * hold (fetched by the gateway through @requires, never by calling them). `subjectId` is its key; the
+ * parts are @inaccessible where they are resolved, so clients never see them.
+ */
 @ObjectType("PersonalDataReport")
+@Directive('@key(fields: "subjectId")')
 export class PersonalDataReportType {
-  @Field(() => UserType)
-  subject: UserType;
+  @Field(() => ID)
+  subjectId: string;
 
-  @Field(() => [PersonalDataItemType])
-  items: PersonalDataItemType[];
+  @Field(() => PersonalDataPartType)
+  @Directive("@external")
+  institutionsPart?: PersonalDataPartType;
 
-  @Field(() => [DisclosureType])
-  disclosures: DisclosureType[];
+  @Field(() => PersonalDataPartType)
+  @Directive("@external")
+  journalPart?: PersonalDataPartType;
 
-  @Field(() => [AccessRecordType])
-  accesses: AccessRecordType[];
+  @Field(() => PersonalDataPartType)
+  @Directive("@external")
+  notificationsPart?: PersonalDataPartType;
 }

@@ -1,0 +1,15 @@
+/**
+ * Enums of the contract that more than one subgraph returns (the personal-data report names roles and
+ * purposes in every subgraph). Registered once per process: type-graphql keeps one metadata store.
+ */
+import { registerEnumType } from "type-graphql";
+import { PURPOSES, ROLES } from "../auth/roles.js";
+
+// type-graphql wants enum objects; the string unions in shared/auth stay the source of truth.
+export const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+export const RoleEnum = enumOf(ROLES);
+export const PurposeEnum = enumOf(PURPOSES);
+registerEnumType(RoleEnum, { name: "Role" });
+registerEnumType(PurposeEnum, { name: "Purpose" });

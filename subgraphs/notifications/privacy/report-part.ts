@@ -1,0 +1,39 @@
+/**
+ * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
+ * and the notices about them (a student's marks told to their parents), and the guardian links kept to
+ * address those notices.
+ */
+import { reportPart } from "../../../shared/privacy/report-part.js";
+import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
+import type { NotificationsContext } from "../context.js";
+import { GuardianLink, Notification } from "../entities/index.js";
+import { MESSAGE_PURPOSES } from "../types/index.js";
+
+async function items(ctx: NotificationsContext, subjectId: string): Promise<PersonalDataItemType[]> {
+  const [notices, links] = await Promise.all([
+    ctx.em.find(Notification, { $or: [{ recipientId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
+    ctx.em.find(GuardianLink, { $or: [{ guardianId: subjectId }, { studentId: subjectId }] }),
+  ]);
+  const out: PersonalDataItemType[] = notices.map((n) => ({
+    field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
+    category: "messages",
+    value: `${n.kind} ${n.createdAt.toISOString()}: ${n.title}`,
+    source: `Notice generated from journal event ${n.sourceEventId}`,
+    purposes: [...MESSAGE_PURPOSES],
+  }));
+  for (const link of links) {
+    out.push({
+      field: "GuardianLink",
+      category: "family",
+      value:
+        link.guardianId === subjectId
+          ? `guardian of student ${link.studentId}, notices in ${link.locale}${link.notify ? "" : ", notices off"}`
+          : `guardian ${link.guardianId} is told about this student`,
+      source: "Replica of the users subgraph's guardianships",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  return out;
+}
+
+export const notificationsReportPart = reportPart<NotificationsContext>("notifications", { items });

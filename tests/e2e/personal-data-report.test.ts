@@ -1,0 +1,245 @@
+/**
+ * Issue 3, the right of access: `myPersonalData` through the gateway gathers every personal item the four
+ * subgraphs hold about a subject, with sources and retention dates, the legal disclosures made of it and
+ * who accessed it (from every subgraph's audit). Who may ask, and that asking is itself recorded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AccessRecord } from "../../shared/audit/access-record.entity.js";
+import { addDays } from "../../subgraphs/users/privacy/report-merge.js";
+import { Enrolment, SchoolClass } from "../../subgraphs/institutions/entities/index.js";
+import { AttendanceMark, Grade } from "../../subgraphs/journal/entities/index.js";
+import { Notification } from "../../subgraphs/notifications/entities/index.js";
+import { codes, doc, gql, signIn } from "../support/client.js";
+import { startTestSystem, type TestSystem } from "../support/system.js";
+import { demoIds, type DemoIds, type DemoLogin } from "./demo-ids.js";
+
+const REPORT = doc("my-personal-data");
+const TEACHER_READ = "query($id: ID!) { user(id: $id) { fullName phone grades { value } } }";
+
+interface Item {
+  field: string;
+  category: string;
+  value: string | null;
+  source: string;
+  purposes: string[];
+  retainedUntil: string | null;
+}
+interface Access {
+  accessorId: string;
+  accessorRole: string;
+  purpose: string;
+  fields: string[];
+  at: string;
+  requestId: string;
+}
+interface Disclosure {
+  recipient: string;
+  purpose: string;
+  fields: string[];
+  at: string;
+  legalBasis: string | null;
+  restricted: boolean;
+}
+interface Report {
+  myPersonalData: { subject: { id: string }; items: Item[]; disclosures: Disclosure[]; accesses: Access[] };
+}
+
+let system: TestSystem;
+let ids: DemoIds;
+const tokens = {} as Record<DemoLogin, string>;
+const LOGINS: DemoLogin[] = ["demo-parent", "demo-parent-other", "demo-teacher", "demo-student", "demo-dpo", "demo-principal"];
+
+const report = (login: DemoLogin, subjectId?: string, requestId?: string) =>
+  gql<Report>(system.gatewayUrl, REPORT, subjectId ? { subjectId } : {}, { token: tokens[login], requestId });
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  ids = await demoIds(system);
+  for (const login of LOGINS) tokens[login] = await signIn(system.gatewayUrl, login);
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe("demo-parent reads demo-student's personal-data report", () => {
+  it("lists every item each subgraph holds, with sources, purposes and the retention date", async () => {
+    const student = ids.people["demo-student"];
+    const res = await report("demo-parent", student.id);
+    expect(res.errors).toBeUndefined();
+    const { subject, items } = res.data!.myPersonalData;
+    expect(subject.id).toBe(student.id);
+    const byField = (field: string) => items.filter((i) => i.field === field);
+
+    // users: the profile as stored
+    expect(byField("User.fullName")[0]?.value).toBe(student.values.fullName);
+    expect(byField("User.login")[0]?.value).toBe("demo-student");
+    if (student.values.phone) expect(byField("User.phone")[0]?.value).toBe(student.values.phone);
+    expect(byField("User.guardians").length).toBeGreaterThan(0);
+    // institutions, journal, notifications: one item per stored row
+    const enrolments = await system.orms.institutions.em.fork().find(Enrolment, { studentId: student.id });
+    expect(byField("User.schoolClass")).toHaveLength(enrolments.length);
+    expect(byField("User.schoolClass")[0]?.value).toContain("5-A");
+    const journal = system.orms.journal.em.fork();
+    expect(byField("User.grades")).toHaveLength(await journal.count(Grade, { studentId: student.id }));
+    expect(byField("User.attendance")).toHaveLength(await journal.count(AttendanceMark, { studentId: student.id }));
+    expect(byField("Notification.student")).toHaveLength(
+      await system.orms.notifications.em.fork().count(Notification, { studentId: student.id }),
+    );
+
+    // A source and purposes for every item; a grade names who entered it.
+    for (const item of items) {
+      expect(item.source.length, item.field).toBeGreaterThan(0);
+      expect(item.purposes.length, item.field).toBeGreaterThan(0);
+    }
+    const grade = await journal.findOneOrFail(Grade, { studentId: student.id }, { orderBy: { date: "asc", recordedAt: "asc" } });
+    expect(byField("User.grades")[0]!.source).toContain(grade.recordedById ?? "the school");
+
+    // Kept until 30 June of the year they finish grade 11, plus the retention period (365 days by default).
+    const enrolment = enrolments[0]!;
+    const schoolClass = await system.orms.institutions.em.fork().findOneOrFail(SchoolClass, { id: enrolment.classId });
+    const leaves = `${enrolment.academicYear + (11 - schoolClass.gradeLevel) + 1}-06-30`;
+    for (const item of items) expect(item.retainedUntil, item.field).toBe(addDays(leaves, 365));
+  });
+
+  it("shows demo-teacher's reads of demo-student as accesses, one per request across subgraphs", async () => {
+    const student = ids.people["demo-student"];
+    const teacher = ids.people["demo-teacher"];
+    const read = await gql(
+      system.gatewayUrl,
+      TEACHER_READ,
+      { id: student.id },
+      { token: tokens["demo-teacher"], requestId: "teacher-read-1" },
+    );
+    expect(read.errors ?? []).toEqual([]);
+
+    const res = await report("demo-parent", student.id);
+    const accesses = res.data!.myPersonalData.accesses.filter((a) => a.requestId === "teacher-read-1");
+    expect(accesses).toHaveLength(1);
+    expect(accesses[0]).toMatchObject({ accessorId: teacher.id, accessorRole: "TEACHER", purpose: "JOURNAL" });
+    // fullName and phone were released by users, the grades by the journal: one access, both subgraphs' fields.
+    expect(accesses[0]!.fields).toEqual(expect.arrayContaining(["User.fullName", "User.phone", "User.grades"]));
+  });
+
+  it("a student asks for their own report without naming themself", async () => {
+    const res = await report("demo-student");
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.myPersonalData.subject.id).toBe(ids.people["demo-student"].id);
+    expect(res.data!.myPersonalData.items.length).toBeGreaterThan(10);
+  });
+});
+
+describe("who may ask", () => {
+  it("demo-parent-other cannot request demo-student's report: FORBIDDEN, and the refusal is audited", async () => {
+    const student = ids.people["demo-student"];
+    const res = await report("demo-parent-other", student.id, "other-parent-report");
+    expect(res.data?.myPersonalData).toBeUndefined();
+    expect(codes(res)).toEqual(["FORBIDDEN"]);
+    const refused = await system.orms.users.em.fork().find(AccessRecord, { requestId: "other-parent-report" });
+    expect(refused.map((r) => [r.subjectId, r.released, r.reason])).toEqual([[student.id, false, "NO_RELATIONSHIP"]]);
+  });
+
+  it("demo-teacher and demo-principal cannot ask for a student's report either", async () => {
+    for (const login of ["demo-teacher", "demo-principal"] as const) {
+      const res = await report(login, ids.people["demo-student"].id);
+      expect(codes(res), login).toEqual(["FORBIDDEN"]);
+    }
+  });
+
+  it("demo-dpo can, and that read is itself recorded and shown to the subject's parent", async () => {
+    const student = ids.people["demo-student"];
+    const res = await report("demo-dpo", student.id, "dpo-report-read");
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.myPersonalData.items.length).toBeGreaterThan(10);
+
+    const later = await report("demo-parent", student.id);
+    const dpoRead = later.data!.myPersonalData.accesses.find((a) => a.requestId === "dpo-report-read");
+    expect(dpoRead).toMatchObject({ accessorId: ids.people["demo-dpo"].id, accessorRole: "DATA_PROTECTION_OFFICER" });
+    expect(dpoRead!.fields).toEqual(expect.arrayContaining(["PersonalDataReport", "PersonalDataReport.journalPart"]));
+  });
+
+  it("the parts are not part of the public API, and a subgraph reached directly refuses a stranger's part", async () => {
+    const intro = await gql(
+      system.gatewayUrl,
+      '{ __type(name: "PersonalDataReport") { fields { name } } }',
+      {},
+      { token: tokens["demo-parent"] },
+    );
+    expect(intro.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      "accesses",
+      "disclosures",
+      "items",
+      "subject",
+      "subjectId",
+    ]);
+
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalDataReport { journalPart { items { value } } } } }`;
+    const representations = [{ __typename: "PersonalDataReport", subjectId: ids.people["demo-student"].id }];
+    const stranger = await gql(system.subgraphUrls.journal, entities, { r: representations }, { token: tokens["demo-parent-other"] });
+    expect(codes(stranger)).toEqual(["FORBIDDEN"]);
+    const parent = await gql(system.subgraphUrls.journal, entities, { r: representations }, { token: tokens["demo-parent"] });
+    expect(parent.errors).toBeUndefined();
+    expect(parent.data._entities[0].journalPart.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe("legal disclosures", () => {
+  const LEGAL = { purpose: "LEGAL_REQUEST", legalBasis: "Court order 2-115/2026", legalRecipient: "Chilonzor district court" };
+
+  it("a read under LEGAL_REQUEST is a disclosure the subject sees, with recipient, basis and fields", async () => {
+    const student = ids.people["demo-student"];
+    const read = await gql(
+      system.gatewayUrl,
+      TEACHER_READ,
+      { id: student.id },
+      { token: tokens["demo-dpo"], ...LEGAL, requestId: "legal-1" },
+    );
+    expect(read.errors ?? []).toEqual([]);
+    expect(read.data.user.fullName).toBe(student.values.fullName);
+
+    const res = await report("demo-parent", student.id);
+    const disclosures = res.data!.myPersonalData.disclosures;
+    expect(disclosures).toHaveLength(1);
+    expect(disclosures[0]).toMatchObject({
+      recipient: "Chilonzor district court",
+      purpose: "LEGAL_REQUEST",
+      legalBasis: "Court order 2-115/2026",
+      restricted: false,
+    });
+    expect(disclosures[0]!.fields).toEqual(expect.arrayContaining(["User.fullName", "User.phone", "User.grades"]));
+  });
+
+  it("a disclosure restricted by law is shown to the officer only, and its access is hidden from the subject too", async () => {
+    const student = ids.people["demo-student"];
+    const read = await gql(
+      system.gatewayUrl,
+      TEACHER_READ,
+      { id: student.id },
+      {
+        token: tokens["demo-dpo"],
+        ...LEGAL,
+        legalRecipient: "State security service",
+        legalRestricted: true,
+        requestId: "legal-restricted",
+      },
+    );
+    expect(read.errors ?? []).toEqual([]);
+
+    const parentView = (await report("demo-parent", student.id)).data!.myPersonalData;
+    expect(parentView.disclosures.map((d) => d.recipient)).toEqual(["Chilonzor district court"]);
+    expect(parentView.accesses.some((a) => a.requestId === "legal-restricted")).toBe(false);
+
+    const officerView = (await report("demo-dpo", student.id)).data!.myPersonalData;
+    expect(officerView.disclosures.map((d) => [d.recipient, d.restricted])).toEqual([
+      ["Chilonzor district court", false],
+      ["State security service", true],
+    ]);
+  });
+
+  it("only the data protection officer may declare LEGAL_REQUEST, and only with a basis", async () => {
+    const id = ids.people["demo-student"].id;
+    const teacher = await gql(system.gatewayUrl, TEACHER_READ, { id }, { token: tokens["demo-teacher"], ...LEGAL });
+    expect(codes(teacher)).toEqual(["FORBIDDEN"]);
+    const noBasis = await gql(system.gatewayUrl, TEACHER_READ, { id }, { token: tokens["demo-dpo"], purpose: "LEGAL_REQUEST" });
+    expect(codes(noBasis)).toEqual(["FORBIDDEN"]);
+  });
+});
