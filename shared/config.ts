@@ -36,6 +36,14 @@ export interface Config {
    * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
    */
   trustedProxies: string[];
+  retention: {
+    /** Days after a student leaves or an employment ends before the person is anonymised. */
+    daysAfterLeaving: number;
+    /** Days an access record is kept; older ones are purged by the retention run (nothing else deletes them). */
+    auditDays: number;
+    /** How often a subgraph server runs its retention job; 0 turns the timer off (`npm run retention` still works). */
+    intervalMinutes: number;
+  };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -114,5 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
     trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
+    retention: {
+      daysAfterLeaving: int(env, "RETENTION_DAYS_AFTER_LEAVING", 365),
+      auditDays: int(env, "AUDIT_RETENTION_DAYS", 1825),
+      intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { institutionsReferences } from "./references/index.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
+import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/leaving.resolver.js";
 import { RegionResolver } from "./resolvers/region.resolver.js";
 import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
 import { SchoolResolver } from "./resolvers/school.resolver.js";
@@ -10,7 +11,16 @@ import { institutionsSubjects } from "./subjects.js";
 
 export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [RegionResolver, DistrictResolver, SchoolResolver, SchoolClassResolver, SubjectResolver, UserInstitutionsResolver],
+    resolvers: [
+      RegionResolver,
+      DistrictResolver,
+      SchoolResolver,
+      SchoolClassResolver,
+      SubjectResolver,
+      UserInstitutionsResolver,
+      EnrolmentEndingResolver,
+      EmploymentEndingResolver,
+    ],
     references: institutionsReferences,
     subjects: institutionsSubjects,
   });
