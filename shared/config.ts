@@ -23,8 +23,6 @@ export interface Config {
   databaseServerUrl?: string;
   jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlDays: number;
-  /** Days after a student leaves or employment ends before the person's data is anonymised. */
-  retentionDaysAfterLeaving: number;
   signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
   demoPassword: string;
   /** Whether DEMO_PASSWORD overrides the default (start-up output names the variable, never the secret). */
@@ -38,6 +36,14 @@ export interface Config {
    * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
    */
   trustedProxies: string[];
+  retention: {
+    /** Days after a student leaves or an employment ends before the person is anonymised. */
+    daysAfterLeaving: number;
+    /** Days an access record is kept; older ones are purged by the retention run (nothing else deletes them). */
+    auditDays: number;
+    /** How often a subgraph server runs its retention job; 0 turns the timer off (`npm run retention` still works). */
+    intervalMinutes: number;
+  };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -105,7 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessTtlSeconds: int(env, "ACCESS_TOKEN_TTL_SECONDS", 15 * 60),
     },
     refreshTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30),
-    retentionDaysAfterLeaving: int(env, "RETENTION_DAYS_AFTER_LEAVING", 365),
     signInLock: {
       maxFailures: int(env, "SIGNIN_MAX_FAILURES", 5),
       lockMinutes: int(env, "SIGNIN_LOCK_MINUTES", 15),
@@ -117,5 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
     trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
+    retention: {
+      daysAfterLeaving: int(env, "RETENTION_DAYS_AFTER_LEAVING", 365),
+      auditDays: int(env, "AUDIT_RETENTION_DAYS", 1825),
+      intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
+    },
   };
 }

@@ -111,6 +111,11 @@ export class OutboxRelay {
   }
 }
 
+export interface ConsumeOptions {
+  /** Runs after the handler's transaction committed (e.g. kick the relay when the handler wrote outbox events). */
+  afterCommit?: () => void;
+}
+
 /**
  * Subscribes an idempotent handler: the handler's writes and the "processed" mark commit in one
  * transaction, so a redelivered event changes nothing.
@@ -121,6 +126,7 @@ export function consume(
   topic: string,
   consumer: string,
   handle: (em: EntityManager, event: EventEnvelope) => Promise<void>,
+  options: ConsumeOptions = {},
 ): void {
   const handler: EventHandler = async (event) => {
     await orm.em.fork().transactional(async (em) => {
@@ -129,6 +135,7 @@ export function consume(
       await handle(em, event);
       em.persist(em.create(ProcessedEvent, { eventId: event.id, consumer }));
     });
+    options.afterCommit?.();
   };
   bus.subscribe(topic, consumer, handler);
 }

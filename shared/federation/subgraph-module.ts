@@ -9,6 +9,7 @@ import type { BaseContext } from "../context.js";
 import type { EventBus } from "../events/bus.js";
 import type { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphRuntime } from "../http/subgraph-server.js";
+import type { SubgraphPrivacy } from "../privacy/subgraph-privacy.js";
 import type { BuiltSubgraph } from "./build-subgraph.js";
 
 export interface SubgraphDeps {
@@ -25,6 +26,8 @@ export interface SubgraphModule<C extends BaseContext = BaseContext> {
   entities: EntityClass<unknown>[];
   /** PostgreSQL migrations, oldest first. */
   migrations: MigrationObject[];
+  /** Anonymisation and replica updates for retention and erasure (shared/privacy). */
+  privacy: SubgraphPrivacy;
   /** Builds the schema; needs no database, so composition can run offline. */
   buildSchema(): Promise<BuiltSubgraph>;
   /** Wires the runtime: context, event consumers. Called once per process. */

@@ -17,6 +17,13 @@ import { parseAcceptLanguage } from "../i18n/locale.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
 import { serve, type Listening } from "./serve.js";
 
+/** Work a subgraph does on its own schedule (the retention run): started once it listens, stopped on close. */
+export interface BackgroundJob {
+  start(): void;
+  /** Stops the timer and waits for a run under way. */
+  stop(): Promise<void>;
+}
+
 export interface SubgraphRuntime<C extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
@@ -26,6 +33,7 @@ export interface SubgraphRuntime<C extends BaseContext> {
   trustedProxies?: readonly string[];
   /** Adds the subgraph's own per-request pieces (loaders) to the base context. */
   extendContext: (base: BaseContext) => C;
+  jobs?: BackgroundJob[];
 }
 
 const headerOf =
@@ -119,10 +127,12 @@ export async function startSubgraph<C extends BaseContext>(
       }
     },
   });
+  for (const job of runtime.jobs ?? []) job.start();
   return {
     ...listening,
     apollo,
     close: async () => {
+      for (const job of runtime.jobs ?? []) await job.stop();
       await listening.close();
       await apollo.stop();
     },

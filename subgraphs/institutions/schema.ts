@@ -2,6 +2,7 @@ import { institutionsReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { institutionsReferences } from "./references/index.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
+import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/leaving.resolver.js";
 import { RegionResolver } from "./resolvers/region.resolver.js";
 import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
 import { SchoolResolver } from "./resolvers/school.resolver.js";
@@ -19,6 +20,8 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       SubjectResolver,
       UserInstitutionsResolver,
       institutionsReportPart.resolver,
+      EnrolmentEndingResolver,
+      EmploymentEndingResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub],
     references: institutionsReferences,

@@ -1,20 +1,24 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
-import { extendContext, type InstitutionsContext } from "./context.js";
+import { keepRetention } from "../../shared/privacy/retention.js";
+import { institutionsContext, type InstitutionsContext } from "./context.js";
 import { institutionsEntities } from "./entities/index.js";
 import { institutionsMigrations } from "./migrations/index.js";
+import { institutionsPrivacy } from "./privacy/index.js";
 import { buildInstitutionsSchema } from "./schema.js";
 
 export const institutionsSubgraph: SubgraphModule<InstitutionsContext> = {
   name: "institutions",
   entities: institutionsEntities,
   migrations: institutionsMigrations,
+  privacy: institutionsPrivacy,
   buildSchema: buildInstitutionsSchema,
   createRuntime: (built, deps) => ({
     name: "institutions",
     schema: built.schema,
     orm: deps.orm,
     tokens: replicatedRevocation(deps, "institutions"),
-    extendContext,
+    extendContext: institutionsContext({ relay: deps.relay }),
+    jobs: [keepRetention(deps, "institutions", institutionsPrivacy)],
   }),
 };

@@ -1,14 +1,17 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
+import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
 import { journalMigrations } from "./migrations/index.js";
+import { journalPrivacy } from "./privacy/index.js";
 import { buildJournalSchema } from "./schema.js";
 
 export const journalSubgraph: SubgraphModule<JournalContext> = {
   name: "journal",
   entities: journalEntities,
   migrations: journalMigrations,
+  privacy: journalPrivacy,
   buildSchema: buildJournalSchema,
   createRuntime: (built, deps) => ({
     name: "journal",
@@ -16,5 +19,6 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
     orm: deps.orm,
     tokens: replicatedRevocation(deps, "journal"),
     extendContext: journalContext({ relay: deps.relay }),
+    jobs: [keepRetention(deps, "journal", journalPrivacy)],
   }),
 };

@@ -1,15 +1,18 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
+import { keepRetention } from "../../shared/privacy/retention.js";
 import { extendContext, type NotificationsContext } from "./context.js";
 import { notificationsEntities } from "./entities/index.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
 import { notificationsMigrations } from "./migrations/index.js";
+import { notificationsPrivacy } from "./privacy/index.js";
 import { buildNotificationsSchema } from "./schema.js";
 
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: "notifications",
   entities: notificationsEntities,
   migrations: notificationsMigrations,
+  privacy: notificationsPrivacy,
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
     registerJournalConsumers(deps.orm, deps.bus);
@@ -19,6 +22,7 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "notifications"),
       extendContext,
+      jobs: [keepRetention(deps, "notifications", notificationsPrivacy)],
     };
   },
 };

@@ -7,7 +7,7 @@ import { createUsersLoaders, type UsersLoaders } from "./loaders/index.js";
 /** What sign-in needs beyond the request: token signing, the throttle/session settings, the outbox relay. */
 export interface UsersServices {
   tokens: TokenSettings;
-  config: Pick<Config, "refreshTtlDays" | "signInLock" | "retentionDaysAfterLeaving">;
+  config: Pick<Config, "refreshTtlDays" | "signInLock" | "retention">;
   /** Kicked after a commit that wrote outbox events (a revoked session). */
   relay: OutboxRelay;
 }

@@ -1,8 +1,10 @@
 import { withRevocationCheck } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
+import { keepRetention } from "../../shared/privacy/retention.js";
 import { contextExtender, type UsersContext } from "./context.js";
 import { usersEntities } from "./entities/index.js";
 import { usersMigrations } from "./migrations/index.js";
+import { usersPrivacy } from "./privacy/index.js";
 import { buildUsersSchema } from "./schema.js";
 import { sessionRevocationCheck } from "./sign-in/sessions.js";
 
@@ -10,6 +12,7 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
   name: "users",
   entities: usersEntities,
   migrations: usersMigrations,
+  privacy: usersPrivacy,
   buildSchema: buildUsersSchema,
   createRuntime: (built, deps) => ({
     name: "users",
@@ -19,5 +22,6 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
     tokens: withRevocationCheck(deps.tokens, sessionRevocationCheck(deps.orm)),
     trustedProxies: deps.config.trustedProxies,
     extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
+    jobs: [keepRetention(deps, "users", usersPrivacy)],
   }),
 };

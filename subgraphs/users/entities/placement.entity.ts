@@ -4,8 +4,9 @@ import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
  * Replica of institutions' facts this subgraph needs to compute token claims and relationships
  * without calling institutions at sign-in: where a person studies or works, with the territory above.
  * kind: "ENROLMENT" (student in class), "MEMBERSHIP" (staff at org), "TEACHING" (teacher × class × subject),
- * "HOMEROOM" (teacher leads class). Minimal columns only. Written by the seed today; institutions has no
- * write API yet, so the events that will keep it current (enrolment, assignment changes) come with it.
+ * "HOMEROOM" (teacher leads class). Minimal columns only. Written by the seed; `endsOn` follows
+ * institutions' `institutions.enrolment.ended` / `institutions.employment.ended` (privacy/placements.ts).
+ * New enrolments and assignments have no write API yet, so no event adds rows.
  */
 @Entity({ tableName: "placements" })
 export class Placement {

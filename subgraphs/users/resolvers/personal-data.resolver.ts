@@ -50,7 +50,7 @@ export class PersonalDataResolver {
   @Directive(REQUIRES)
   async items(@Root() report: PersonalDataReportType, @Ctx() ctx: UsersContext): Promise<PersonalDataItemType[]> {
     const own = await usersReportItems(ctx.em, report.subjectId);
-    return mergeItems(own, partsOf(report), ctx.services.config.retentionDaysAfterLeaving);
+    return mergeItems(own, partsOf(report), ctx.services.config.retention.daysAfterLeaving);
   }
 
   @FieldResolver(() => [DisclosureType], { description: "Disclosures to third parties (legal requests)" })

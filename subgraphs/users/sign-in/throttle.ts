@@ -26,8 +26,11 @@ export interface ThrottleKey {
 
 const LOGIN_PREFIX = "login:";
 
+/** The throttle row of a login (it names the login, so anonymisation removes it). */
+export const loginThrottleKey = (login: string): string => `${LOGIN_PREFIX}${login.trim().toLowerCase()}`;
+
 export const throttleKeys = (login: string, clientAddress: string, settings: LockSettings): ThrottleKey[] => [
-  { key: `${LOGIN_PREFIX}${login.trim().toLowerCase()}`, maxFailures: settings.maxFailures },
+  { key: loginThrottleKey(login), maxFailures: settings.maxFailures },
   { key: `ip:${clientAddress}`, maxFailures: settings.maxFailures * ADDRESS_FAILURE_FACTOR },
 ];
 

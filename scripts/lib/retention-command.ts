@@ -1,0 +1,61 @@
+/** The body of `npm run retention` (scripts/retention.ts), callable in-process by tests. */
+import { parseArgs } from "node:util";
+import type { MikroORM } from "@mikro-orm/core";
+import { loadConfig, type SubgraphName } from "../../shared/config.js";
+import { startOfTashkentDay } from "../../shared/days.js";
+import { openDatabase } from "../../shared/db/database.js";
+import { isIsoDate } from "../../shared/scalars.js";
+import { SUBGRAPH_MODULES } from "../../subgraphs/index.js";
+import { formatRetention, retainEverywhere } from "./retention.js";
+
+export const RETENTION_USAGE = "Usage: npm run retention -- [--dry-run] [--now YYYY-MM-DD]";
+
+export interface CommandOutput {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+/** Runs the command; resolves with the exit code (0 done, 1 a subgraph failed, 2 bad arguments). */
+export async function retentionCommand(argv: string[], env: NodeJS.ProcessEnv, out: CommandOutput = console): Promise<number> {
+  let values: { "dry-run"?: boolean; now?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { "dry-run": { type: "boolean" }, now: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+    }));
+  } catch (error) {
+    out.error(`${error instanceof Error ? error.message : String(error)}\n${RETENTION_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    out.log(RETENTION_USAGE);
+    return 0;
+  }
+  if (values.now !== undefined && !isIsoDate(values.now)) {
+    out.error(`--now must be a calendar date YYYY-MM-DD, got "${values.now}"\n${RETENTION_USAGE}`);
+    return 2;
+  }
+  const now = values.now ? startOfTashkentDay(values.now) : new Date();
+  const orms = {} as Record<SubgraphName, MikroORM>;
+  try {
+    const config = loadConfig(env);
+    for (const module of SUBGRAPH_MODULES) {
+      orms[module.name] = await openDatabase({
+        name: module.name,
+        entities: module.entities,
+        url: config.databaseUrls[module.name],
+        dataDir: config.dataDir,
+        migrations: module.migrations,
+      });
+    }
+    const results = await retainEverywhere(orms, config, { now, dryRun: values["dry-run"] ?? false });
+    out.log(formatRetention(results));
+    return results.some((r) => "error" in r) ? 1 : 0;
+  } catch (error) {
+    out.error(`Retention failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    for (const orm of Object.values(orms)) await orm.close();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Everything a subgraph server needs for retention, in one call from its createRuntime (like
+ * `replicatedRevocation`): the consumers that keep its schedule and the timer that carries it out.
+ */
+import type { MikroORM } from "@mikro-orm/core";
+import type { Config } from "../config.js";
+import type { OutboxRelay } from "../events/outbox.js";
+import type { SubgraphDeps } from "../federation/subgraph-module.js";
+import type { BackgroundJob } from "../http/subgraph-server.js";
+import { registerRetentionConsumers } from "./retention-consumers.js";
+import { runRetention, type RetentionPolicy, type RetentionReport } from "./retention-run.js";
+import type { SubgraphPrivacy } from "./subgraph-privacy.js";
+
+/** The part of the configuration retention reads. */
+export type RetentionConfig = Pick<Config, "retention"> & { jwt: Pick<Config["jwt"], "accessTtlSeconds"> };
+
+/** A subgraph's retention policy from the configuration. */
+export function retentionPolicy(subgraph: string, privacy: SubgraphPrivacy, config: RetentionConfig): RetentionPolicy {
+  return {
+    subgraph,
+    anonymise: privacy.anonymise,
+    auditDays: config.retention.auditDays,
+    settings: { accessTtlSeconds: config.jwt.accessTtlSeconds },
+  };
+}
+
+/** One line per run that did something, for the server's log. */
+export function summarise(report: RetentionReport): string {
+  const tables = Object.entries(report.tables)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ");
+  return (
+    `[${report.subgraph}] retention${report.dryRun ? " (dry run)" : ""}: ${report.subjects.length} subject(s) anonymised` +
+    `${tables ? ` (${tables})` : ""}, ${report.audit.purged} access record(s) older than ${report.audit.purgedBefore} purged`
+  );
+}
+
+/** Runs a subgraph's retention every `intervalMinutes` (0: never); the first run comes one interval after start. */
+export class RetentionJob implements BackgroundJob {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly policy: RetentionPolicy,
+    private readonly intervalMinutes: number,
+    private readonly relay?: OutboxRelay,
+  ) {}
+
+  start(): void {
+    if (this.intervalMinutes <= 0 || this.timer) return;
+    this.timer = setInterval(() => void this.runOnce(), this.intervalMinutes * 60_000);
+    // A pending run never keeps the process alive on its own.
+    this.timer.unref();
+  }
+
+  /** One run now, unless one is already under way; failures are logged and retried on the next tick. */
+  runOnce(): Promise<void> {
+    this.running ??= runRetention(this.orm.em, this.policy)
+      .then((report) => {
+        // Anonymising can write outbox events (users: revoked sessions).
+        if (report.subjects.length > 0) this.relay?.kick();
+        if (report.subjects.length > 0 || report.audit.purged > 0) console.log(summarise(report));
+      })
+      .catch((error: unknown) => console.error(`[${this.policy.subgraph}] retention run failed`, error))
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}
+
+/**
+ * Subscribes the subgraph's retention consumers (named after the subgraph) and returns its scheduled
+ * job, for the runtime's `jobs` (started when the server listens, stopped when it closes).
+ */
+export function keepRetention(deps: SubgraphDeps, subgraph: string, privacy: SubgraphPrivacy): RetentionJob {
+  const policy = retentionPolicy(subgraph, privacy, deps.config);
+  registerRetentionConsumers(deps, { consumer: subgraph, privacy, policy, daysAfterLeaving: deps.config.retention.daysAfterLeaving });
+  return new RetentionJob(deps.orm, policy, deps.config.retention.intervalMinutes, deps.relay);
+}
