@@ -10,9 +10,10 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { AccessRecord } from "../audit/access-record.entity.js";
 import { OutboxEvent } from "../events/outbox-event.entity.js";
 import { ProcessedEvent } from "../events/processed-event.entity.js";
+import { BlockedField } from "../privacy/blocked-field.entity.js";
 
-/** Infrastructure tables every subgraph has: outbox, inbox, access audit. */
-export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord];
+/** Infrastructure tables every subgraph has: outbox, inbox, access audit, blocked fields (the enforcement reads them). */
+export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord, BlockedField];
 
 export interface DatabaseOptions {
   name: string;

@@ -1,4 +1,5 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
+import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { extendContext, type InstitutionsContext } from "./context.js";
 import { institutionsEntities } from "./entities/index.js";
@@ -10,11 +11,14 @@ export const institutionsSubgraph: SubgraphModule<InstitutionsContext> = {
   entities: institutionsEntities,
   migrations: institutionsMigrations,
   buildSchema: buildInstitutionsSchema,
-  createRuntime: (built, deps) => ({
-    name: "institutions",
-    schema: built.schema,
-    orm: deps.orm,
-    tokens: replicatedRevocation(deps, "institutions"),
-    extendContext,
-  }),
+  createRuntime: (built, deps) => {
+    replicatedBlocks(deps, "institutions");
+    return {
+      name: "institutions",
+      schema: built.schema,
+      orm: deps.orm,
+      tokens: replicatedRevocation(deps, "institutions"),
+      extendContext,
+    };
+  },
 };

@@ -1,4 +1,5 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
+import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
@@ -10,11 +11,14 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   entities: journalEntities,
   migrations: journalMigrations,
   buildSchema: buildJournalSchema,
-  createRuntime: (built, deps) => ({
-    name: "journal",
-    schema: built.schema,
-    orm: deps.orm,
-    tokens: replicatedRevocation(deps, "journal"),
-    extendContext: journalContext({ relay: deps.relay }),
-  }),
+  createRuntime: (built, deps) => {
+    replicatedBlocks(deps, "journal");
+    return {
+      name: "journal",
+      schema: built.schema,
+      orm: deps.orm,
+      tokens: replicatedRevocation(deps, "journal"),
+      extendContext: journalContext({ relay: deps.relay }),
+    };
+  },
 };
