@@ -1,8 +1,9 @@
 /**
- * The notifications subgraph's replica of guardianships: who to tell about a student and in which
- * language (the parent's locale). The link reuses the guardianship's id.
+ * The notifications subgraph's replicas: guardianships (who to tell about a student and in which language,
+ * the parent's locale; the link reuses the guardianship's id) and every person's contacts (phone, e-mail,
+ * locale), the channels notices go out through.
  */
-import { GuardianLink } from "../../subgraphs/notifications/entities/index.js";
+import { Contact, GuardianLink } from "../../subgraphs/notifications/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
 import type { World } from "./world.js";
 
@@ -17,5 +18,9 @@ export async function writeNotifications(out: BulkWriter, world: World): Promise
       locale: locales.get(g.parentId) ?? "UZ_LATN",
       notify: true,
     })),
+  );
+  await out.insert(
+    Contact,
+    world.users.map((u) => ({ recipientId: u.id, phone: u.phone, email: u.email, locale: u.locale })),
   );
 }

@@ -18,7 +18,7 @@ import {
 } from "graphql";
 import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
-import { canReach, decide, type Decision } from "./policy.js";
+import { blockApplies, canReach, decide, type Decision } from "./policy.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
@@ -35,8 +35,18 @@ export interface EnforcementOptions<C extends BaseContext> {
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
 
-/** The decision for one subject and spec, cached per request, noted in the audit ledger. */
-async function check(ctx: BaseContext, subject: DataSubject | null, spec: PersonalDataSpec, field: string): Promise<Decision> {
+/**
+ * The decision for one subject and spec, noted in the audit ledger. The matrix's answer is cached per
+ * request; a release to someone else then meets the subject's blocks: `blockNames` are the names a block of
+ * this field goes by (the field, and for personal rows the row type and the lists of it).
+ */
+async function check(
+  ctx: BaseContext,
+  subject: DataSubject | null,
+  spec: PersonalDataSpec,
+  field: string,
+  blockNames: readonly string[] = [field],
+): Promise<Decision> {
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
   if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
@@ -45,6 +55,10 @@ async function check(ctx: BaseContext, subject: DataSubject | null, spec: Person
   if (!decision) {
     decision = decide(caller, subject, spec.category, spec.purposes);
     ctx.privacy.remember(key, decision);
+  }
+  if (blockApplies(decision)) {
+    const blocked = await ctx.privacy.blockedFields(ctx.em, subject.id);
+    if (blockNames.some((name) => blocked.has(name))) decision = { released: false, reason: "BLOCKED" };
   }
   if (subject.id !== caller.sub) {
     ctx.privacy.note(
@@ -100,6 +114,26 @@ function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, Pers
 }
 
 /**
+ * The names a block goes by. A personal field that lists personal rows (User.grades → Grade) and the row
+ * type are one thing to block: blocking "User.grades" also withholds the student's Grade rows in the class
+ * journal and `_entities`, and blocking "Grade" also withholds User.grades.
+ */
+function blockNamesOf(objectTypes: GraphQLObjectType[], rows: Map<string, PersonalDataSpec>): (name: string) => string[] {
+  const groups = new Map<string, Set<string>>();
+  for (const type of objectTypes) {
+    for (const field of Object.values(type.getFields())) {
+      const row = rowTypeOf(field, rows);
+      if (!row) continue;
+      const group = groups.get(row) ?? new Set([row]);
+      group.add(`${type.name}.${field.name}`);
+      groups.set(row, group);
+      groups.set(`${type.name}.${field.name}`, group);
+    }
+  }
+  return (name) => [...(groups.get(name) ?? [name])];
+}
+
+/**
  * Wraps the resolvers of every root field (authentication), every @personalData field (release
  * decision) and every list of personal rows (filtering) in `schema`, in place.
  * Fails at boot when a personal type has no subject resolver, so nothing personal goes unguarded.
@@ -120,6 +154,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
     return fn;
   };
 
+  const blockNames = blockNamesOf(objectTypes, rows);
   const reachableOnly = new Set(options.reachableOnly ?? []);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
@@ -140,6 +175,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       if (sensitive && !(fieldSpec ?? rowSpec))
         throw new Error(`@sensitiveValues on ${fieldName} needs @personalData on the field or its type`);
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);
+      const rowBlockNames = blockNames(type.name);
+      const fieldBlockNames = [...new Set([...blockNames(fieldName), ...(rowSpec ? rowBlockNames : [])])];
       const guardsRow = rowSpec && field.name !== "id";
       if (!needsAuth && !fieldSpec && !guardsRow && !rowItems && !reachItems && !sensitive) continue;
       // A withheld [T!]! cannot be null without nulling its parent: it answers [] and the error goes alongside.
@@ -149,11 +186,11 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       field.resolve = async (parent, args, ctx, info) => {
         if (needsAuth && !ctx.caller) throw new UnauthenticatedError();
         if (guardsRow && rowSpec && rowSubject) {
-          const decision = await check(ctx, await rowSubject(parent, ctx), rowSpec, fieldName);
+          const decision = await check(ctx, await rowSubject(parent, ctx), rowSpec, fieldName, rowBlockNames);
           if (!decision.released) throw new PersonalDataWithheldError(rowSpec.category, decision.reason);
         }
         if (fieldSpec && fieldSubject) {
-          const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName);
+          const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName, fieldBlockNames);
           if (!decision.released) {
             const error = new PersonalDataWithheldError(fieldSpec.category, decision.reason);
             if (!emptyWhenWithheld) throw error;
@@ -164,7 +201,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         const result = await resolve(parent, args, ctx, info);
         if (sensitive && sensitiveSpec && sensitive.values.includes(String(result))) {
           const subject = await subjectOf(type.name)(parent, ctx);
-          const decision = await check(ctx, subject, sensitiveSpec, `${fieldName}:${String(result)}`);
+          const decision = await check(ctx, subject, sensitiveSpec, `${fieldName}:${String(result)}`, fieldBlockNames);
           return decision.released ? result : sensitive.shownAs;
         }
         if (reachItems && Array.isArray(result)) {
@@ -176,13 +213,11 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         if (!rowItems || !Array.isArray(result)) return result;
         const spec = rows.get(rowItems)!;
         const itemSubject = subjectOf(rowItems);
+        const names = blockNames(rowItems);
         const subjects = await Promise.all(result.map((item) => itemSubject(item, ctx)));
-        const kept: unknown[] = [];
-        for (let i = 0; i < result.length; i++) {
-          const decision = await check(ctx, subjects[i] ?? null, spec, rowItems);
-          if (decision.released) kept.push(result[i]);
-        }
-        return kept;
+        // All rows at once, so the blocks of every subject in the list are read in one batch.
+        const decisions = await Promise.all(subjects.map((subject) => check(ctx, subject ?? null, spec, rowItems, names)));
+        return result.filter((_, i) => decisions[i]!.released);
       };
     }
   }

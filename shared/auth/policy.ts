@@ -93,6 +93,15 @@ export function decide(caller: Caller, subject: DataSubject, category: Category,
   return { released: false, reason: ruleExists ? "PURPOSE_NOT_ALLOWED" : "ROLE_NOT_ALLOWED" };
 }
 
+/**
+ * Whether a block of the field (a granted blocking request) withholds a release the matrix allowed: from
+ * everyone but the data protection officer under LEGAL_REQUEST and the subject themself, who keeps seeing
+ * their own data (a block stops processing by others; it does not hide a person's data from that person).
+ * A parent is "everyone" here: a block filed for a child withholds the field from the parent too.
+ */
+export const blockApplies = (decision: Decision): boolean =>
+  decision.released && decision.relationship !== "SELF" && decision.relationship !== "DPO_LEGAL";
+
 /** Whether the caller stands in any relationship to the subject at all (object-level reachability). */
 export function canReach(caller: Caller, subject: DataSubject): boolean {
   if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) return true;

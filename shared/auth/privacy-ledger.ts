@@ -3,8 +3,11 @@
  * thirty rows costs thirty lookups in memory, not thirty policy walks, and gathers the releases that
  * the audit writes in one batch when the response leaves.
  */
+import type { EntityManager } from "@mikro-orm/core";
+import type DataLoader from "dataloader";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
+import { blockedFieldsLoader } from "../privacy/blocks.js";
 import type { Decision } from "./policy.js";
 import type { Purpose, Role } from "./roles.js";
 
@@ -23,6 +26,16 @@ export class PrivacyLedger {
   private readonly decisions = new Map<string, Decision>();
   private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
   private readonly withheld: GraphQLFormattedError[] = [];
+  private blocks?: DataLoader<string, ReadonlySet<string>>;
+
+  /**
+   * The fields of `subjectId` under a block, read through this request's EntityManager on first use; all
+   * the subjects asked for in one tick share one statement, and each subject is read once per request.
+   */
+  blockedFields(em: EntityManager, subjectId: string): Promise<ReadonlySet<string>> {
+    this.blocks ??= blockedFieldsLoader(em);
+    return this.blocks.load(subjectId);
+  }
 
   /**
    * A withheld non-null list answers [] (so its parent object survives); its error is kept here and

@@ -10,10 +10,11 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { AccessRecord } from "../audit/access-record.entity.js";
 import { OutboxEvent } from "../events/outbox-event.entity.js";
 import { ProcessedEvent } from "../events/processed-event.entity.js";
+import { BlockedField } from "../privacy/blocked-field.entity.js";
 import { RetentionSchedule } from "../privacy/retention-schedule.entity.js";
 
-/** Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule. */
-export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord, RetentionSchedule];
+/** Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule, blocked fields (the enforcement reads them). */
+export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord, RetentionSchedule, BlockedField];
 
 export interface DatabaseOptions {
   name: string;

@@ -1,4 +1,5 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
+import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { institutionsContext, type InstitutionsContext } from "./context.js";
@@ -13,12 +14,15 @@ export const institutionsSubgraph: SubgraphModule<InstitutionsContext> = {
   migrations: institutionsMigrations,
   privacy: institutionsPrivacy,
   buildSchema: buildInstitutionsSchema,
-  createRuntime: (built, deps) => ({
-    name: "institutions",
-    schema: built.schema,
-    orm: deps.orm,
-    tokens: replicatedRevocation(deps, "institutions"),
-    extendContext: institutionsContext({ relay: deps.relay }),
-    jobs: [keepRetention(deps, "institutions", institutionsPrivacy)],
-  }),
+  createRuntime: (built, deps) => {
+    replicatedBlocks(deps, "institutions");
+    return {
+      name: "institutions",
+      schema: built.schema,
+      orm: deps.orm,
+      tokens: replicatedRevocation(deps, "institutions"),
+      extendContext: institutionsContext({ relay: deps.relay }),
+      jobs: [keepRetention(deps, "institutions", institutionsPrivacy)],
+    };
+  },
 };

@@ -1,4 +1,5 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
+import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
@@ -13,12 +14,15 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   migrations: journalMigrations,
   privacy: journalPrivacy,
   buildSchema: buildJournalSchema,
-  createRuntime: (built, deps) => ({
-    name: "journal",
-    schema: built.schema,
-    orm: deps.orm,
-    tokens: replicatedRevocation(deps, "journal"),
-    extendContext: journalContext({ relay: deps.relay }),
-    jobs: [keepRetention(deps, "journal", journalPrivacy)],
-  }),
+  createRuntime: (built, deps) => {
+    replicatedBlocks(deps, "journal");
+    return {
+      name: "journal",
+      schema: built.schema,
+      orm: deps.orm,
+      tokens: replicatedRevocation(deps, "journal"),
+      extendContext: journalContext({ relay: deps.relay }),
+      jobs: [keepRetention(deps, "journal", journalPrivacy)],
+    };
+  },
 };

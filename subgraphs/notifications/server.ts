@@ -1,9 +1,11 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
+import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { extendContext, type NotificationsContext } from "./context.js";
 import { notificationsEntities } from "./entities/index.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
+import { registerUsersConsumers } from "./events/users-consumers.js";
 import { notificationsMigrations } from "./migrations/index.js";
 import { notificationsPrivacy } from "./privacy/index.js";
 import { buildNotificationsSchema } from "./schema.js";
@@ -16,6 +18,8 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
     registerJournalConsumers(deps.orm, deps.bus);
+    registerUsersConsumers(deps.orm, deps.bus);
+    replicatedBlocks(deps, "notifications");
     return {
       name: "notifications",
       schema: built.schema,

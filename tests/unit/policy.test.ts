@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "../../shared/auth/claims.js";
-import { canReach, decide } from "../../shared/auth/policy.js";
+import { blockApplies, canReach, decide } from "../../shared/auth/policy.js";
 import type { DataSubject } from "../../shared/auth/subject.js";
 
 const ALL = ["JOURNAL", "PARENT_NOTIFICATION", "REPORTING", "SELF_SERVICE", "ADMINISTRATION", "LEGAL_REQUEST"] as const;
@@ -100,5 +100,25 @@ describe("decide", () => {
     expect(decide(parent, teacherSubject, "name", ALL).released).toBe(true);
     expect(decide(parent, teacherSubject, "contact", ALL)).toEqual({ released: false, reason: "ROLE_NOT_ALLOWED" });
     expect(decide(parent, { ...teacherSubject, classIds: ["7a"] }, "name", ALL)).toEqual({ released: false, reason: "NO_RELATIONSHIP" });
+  });
+});
+
+describe("blockApplies", () => {
+  const homeroom = { ...teacher, homeroom: ["5a"] };
+  const parent = caller({ sub: "p1", role: "PARENT", children: ["s1"], childClasses: ["5a"] });
+  const dpo = caller({ sub: "dpo", role: "DATA_PROTECTION_OFFICER", purpose: "LEGAL_REQUEST", legalBasis: "court ruling 1/2026" });
+
+  it("withholds a blocked field from everyone the matrix would release it to: teacher, parent", () => {
+    expect(blockApplies(decide(homeroom, student, "contact", ALL))).toBe(true);
+    expect(blockApplies(decide(parent, student, "contact", ALL))).toBe(true);
+  });
+
+  it("leaves the subject's own data and the officer's legal request alone", () => {
+    expect(blockApplies(decide(caller({ sub: "s1", role: "STUDENT" }), student, "contact", ALL))).toBe(false);
+    expect(blockApplies(decide(dpo, student, "contact", ALL))).toBe(false);
+  });
+
+  it("has nothing to add to a refusal", () => {
+    expect(blockApplies(decide(teacher, student, "identifier", ALL))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
+import { Contact } from "./contact.entity.js";
 import { GuardianLink } from "./guardian-link.entity.js";
 import { Notification } from "./notification.entity.js";
 
-export { GuardianLink, Notification };
+export { Contact, GuardianLink, Notification };
 export * from "./notification.entity.js";
-export const notificationsEntities = [Notification, GuardianLink, RevokedSession];
+export const notificationsEntities = [Notification, GuardianLink, Contact, RevokedSession];

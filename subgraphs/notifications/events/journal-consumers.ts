@@ -8,6 +8,7 @@ import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
 import { GuardianLink, Notification, type NotificationKind } from "../entities/index.js";
+import { ATTENDANCE_BLOCKS, GRADE_BLOCKS, isBlocked } from "./blocked.js";
 import { asLocale, attendanceText, gradeText, type AbsenceStatus, type NoticeText } from "./templates.js";
 
 /** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
@@ -51,6 +52,7 @@ async function onGradeRecorded(em: EntityManager, event: EventEnvelope): Promise
   const kind = text(event.payload, "kind");
   const value = event.payload.value;
   if (!studentId || !date || !DATE_RE.test(date) || typeof value !== "number") return;
+  if (await isBlocked(em, studentId, GRADE_BLOCKS)) return;
   const termMark = kind === "QUARTER" || kind === "ANNUAL";
   await notifyGuardians(em, event, studentId, termMark ? "TERM_MARK" : "GRADE", (locale) => gradeText(locale, termMark, value, date));
 }
@@ -60,6 +62,7 @@ async function onAttendanceRecorded(em: EntityManager, event: EventEnvelope): Pr
   const date = text(event.payload, "date");
   const status = text(event.payload, "status");
   if (!studentId || !date || !DATE_RE.test(date) || !status || !ABSENCES.includes(status)) return;
+  if (await isBlocked(em, studentId, ATTENDANCE_BLOCKS)) return;
   const kind: NotificationKind = status === "LATE" ? "LATE" : "ABSENCE";
   await notifyGuardians(em, event, studentId, kind, (locale) => attendanceText(locale, status as AbsenceStatus, date));
 }

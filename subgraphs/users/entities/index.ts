@@ -1,3 +1,6 @@
+import { CorrectionMessage } from "./correction-message.entity.js";
+import { DataRequestStep } from "./data-request-step.entity.js";
+import { DataRequest } from "./data-request.entity.js";
 import { Guardianship } from "./guardianship.entity.js";
 import { PasswordCredential } from "./password-credential.entity.js";
 import { Placement } from "./placement.entity.js";
@@ -5,5 +8,17 @@ import { RefreshToken } from "./refresh-token.entity.js";
 import { SignInThrottle } from "./sign-in-throttle.entity.js";
 import { User } from "./user.entity.js";
 
-export { Guardianship, PasswordCredential, Placement, RefreshToken, SignInThrottle, User };
-export const usersEntities = [User, PasswordCredential, RefreshToken, Guardianship, SignInThrottle, Placement];
+export { CorrectionMessage, DataRequest, DataRequestStep, Guardianship, PasswordCredential, Placement, RefreshToken, SignInThrottle, User };
+export * from "./data-request.entity.js";
+export * from "./data-request-step.entity.js";
+export const usersEntities = [
+  User,
+  PasswordCredential,
+  RefreshToken,
+  Guardianship,
+  SignInThrottle,
+  Placement,
+  DataRequest,
+  DataRequestStep,
+  CorrectionMessage,
+];

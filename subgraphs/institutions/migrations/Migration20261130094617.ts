@@ -1,7 +1,11 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130094413 extends Migration {
+export class Migration20261130094617 extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
+    );
+
     this.addSql(
       `create table "retention_schedule" ("id" varchar(36) not null, "subject_id" varchar(36) not null, "reason" varchar(20) not null, "due_on" varchar(10) not null, "created_at" timestamptz not null, "done_at" timestamptz null, "outcome" jsonb null, constraint "retention_schedule_pkey" primary key ("id"));`,
     );

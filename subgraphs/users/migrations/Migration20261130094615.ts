@@ -1,0 +1,37 @@
+import { Migration } from "@mikro-orm/migrations";
+
+export class Migration20261130094615 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
+    );
+
+    this.addSql(
+      `create table "correction_messages" ("id" varchar(36) not null, "data_request_id" varchar(36) not null, "subject_id" varchar(36) not null, "recipient" varchar(200) not null, "basis" varchar(200) not null, "fields" text not null, "at" timestamptz not null, constraint "correction_messages_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "correction_messages_subject_id_at_index" on "correction_messages" ("subject_id", "at");`);
+
+    this.addSql(
+      `create table "data_requests" ("id" varchar(36) not null, "subject_id" varchar(36) not null, "kind" text check ("kind" in ('RECTIFICATION', 'BLOCKING', 'UNBLOCKING', 'ERASURE')) not null, "fields" jsonb not null, "reason" text check ("reason" in ('INCOMPLETE', 'OUTDATED', 'UNRELIABLE', 'UNLAWFULLY_OBTAINED', 'NOT_NEEDED')) null, "corrections" jsonb null, "filed_by_id" varchar(36) not null, "filed_at" timestamptz not null, "status" text check ("status" in ('PENDING', 'GRANTED', 'REFUSED')) not null default 'PENDING', "decided_by_id" varchar(36) null, "decided_at" timestamptz null, "decision_note" text null, constraint "data_requests_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "data_requests_status_filed_at_index" on "data_requests" ("status", "filed_at");`);
+    this.addSql(`create index "data_requests_subject_id_filed_at_index" on "data_requests" ("subject_id", "filed_at");`);
+
+    this.addSql(
+      `create table "data_request_steps" ("id" varchar(36) not null, "request_id" varchar(36) not null, "seq" double precision not null, "kind" text check ("kind" in ('FILED', 'GRANTED', 'REFUSED', 'APPLIED', 'PUBLISHED', 'RECIPIENTS_NOTIFIED', 'EXTERNAL_RECIPIENT_MESSAGED')) not null, "actor_id" varchar(36) null, "detail" text null, "at" timestamptz not null, constraint "data_request_steps_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "data_request_steps_request_id_seq_index" on "data_request_steps" ("request_id", "seq");`);
+
+    this.addSql(
+      `create table "retention_schedule" ("id" varchar(36) not null, "subject_id" varchar(36) not null, "reason" varchar(20) not null, "due_on" varchar(10) not null, "created_at" timestamptz not null, "done_at" timestamptz null, "outcome" jsonb null, constraint "retention_schedule_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "retention_schedule_done_at_due_on_index" on "retention_schedule" ("done_at", "due_on");`);
+    this.addSql(
+      `alter table "retention_schedule" add constraint "retention_schedule_subject_id_reason_unique" unique ("subject_id", "reason");`,
+    );
+
+    this.addSql(
+      `alter table "access_records" add column "recipient" varchar(200) null, add column "restricted" boolean not null default false;`,
+    );
+  }
+}
