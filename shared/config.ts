@@ -36,6 +36,23 @@ export interface Config {
    * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
    */
   trustedProxies: string[];
+  /**
+   * The version of the user agreement and privacy policy in force: consents are given to this version, and
+   * a consent to another one cannot be given any more.
+   */
+  policyVersion: string;
+}
+
+/** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
+export const DEFAULT_POLICY_VERSION = "2026-09";
+const POLICY_VERSION_RE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
+
+function policyVersion(env: NodeJS.ProcessEnv): string {
+  const raw = env.POLICY_VERSION?.trim();
+  if (raw === undefined || raw === "") return DEFAULT_POLICY_VERSION;
+  if (!POLICY_VERSION_RE.test(raw))
+    throw new Error(`Environment variable POLICY_VERSION must be a short label such as 2026-09, got "${raw}"`);
+  return raw;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -114,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
     trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
+    policyVersion: policyVersion(env),
   };
 }

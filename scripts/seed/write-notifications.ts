@@ -1,13 +1,16 @@
 /**
  * The notifications subgraph's replica of guardianships: who to tell about a student and in which
- * language (the parent's locale). The link reuses the guardianship's id.
+ * language (the parent's locale), and whether the parent consented to notices (the seeded
+ * PARENT_NOTIFICATIONS consent, as its event would have set it). The link reuses the guardianship's id.
  */
 import { GuardianLink } from "../../subgraphs/notifications/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
+import { consentRowsOf, noticeConsentsOf } from "./consents.js";
 import type { World } from "./world.js";
 
 export async function writeNotifications(out: BulkWriter, world: World): Promise<void> {
   const locales = new Map(world.users.map((u) => [u.id, u.locale]));
+  const consented = noticeConsentsOf(consentRowsOf(world));
   await out.insert(
     GuardianLink,
     world.guardianships.map((g) => ({
@@ -15,7 +18,8 @@ export async function writeNotifications(out: BulkWriter, world: World): Promise
       studentId: g.studentId,
       guardianId: g.parentId,
       locale: locales.get(g.parentId) ?? "UZ_LATN",
-      notify: true,
+      notify: consented.has(g.parentId),
+      consentChangedAt: consented.get(g.parentId) ?? null,
     })),
   );
 }

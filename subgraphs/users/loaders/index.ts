@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
-import { Guardianship, Placement, User } from "../entities/index.js";
+import { Consent, Guardianship, Placement, User } from "../entities/index.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface UsersLoaders {
@@ -10,6 +10,8 @@ export interface UsersLoaders {
   placementsByUser: DataLoader<string, Placement[]>;
   guardianshipsByParent: DataLoader<string, Guardianship[]>;
   guardianshipsByStudent: DataLoader<string, Guardianship[]>;
+  /** Every consent of each person, history included, newest first. */
+  consentsBySubject: DataLoader<string, Consent[]>;
 }
 
 /** Placements still in force today; today is taken per request so a long-running process never goes stale. */
@@ -23,5 +25,6 @@ export function createUsersLoaders(em: EntityManager): UsersLoaders {
     placementsByUser: groupLoader(em, Placement, "userId", { where: currentPlacements() }),
     guardianshipsByParent: groupLoader(em, Guardianship, "parentId", { orderBy: { createdAt: "asc" } }),
     guardianshipsByStudent: groupLoader(em, Guardianship, "studentId", { orderBy: { createdAt: "asc" } }),
+    consentsBySubject: groupLoader(em, Consent, "subjectId", { orderBy: { givenAt: "desc", id: "asc" } }),
   };
 }

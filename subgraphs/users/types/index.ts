@@ -6,7 +6,8 @@ import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 
 // type-graphql wants enum objects; the string unions in shared/ stay the source of truth.
-const enumOf = <T extends string>(values: readonly T[]): Record<T, T> => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const RoleEnum = enumOf(ROLES);
 export const LocaleEnum = enumOf(LOCALES);
