@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       if (!(await isEmpty(seeded))) {
         fail("The databases already hold accounts; the demo world goes only into empty ones. Run with --reset to start over.");
       }
-      printSummary(await seedDemo(seeded, { password: config.demoPassword, today, onProgress }));
+      printSummary(await seedDemo(seeded, { password: config.demoPassword, policyVersion: config.policyVersion, today, onProgress }));
     }
     if (schools) {
       const summary = await seedLarge(seeded, {
@@ -130,6 +130,7 @@ async function main(): Promise<void> {
         seed: wholeNumber("seed", values.seed),
         // Everyone in it can sign in (benchmarks, load tests): one scrypt hash shared by all, for speed.
         password: values.password ?? config.demoPassword,
+        policyVersion: config.policyVersion,
         today,
         onProgress,
       });

@@ -44,6 +44,23 @@ export interface Config {
     /** How often a subgraph server runs its retention job; 0 turns the timer off (`npm run retention` still works). */
     intervalMinutes: number;
   };
+  /**
+   * The version of the user agreement and privacy policy in force: consents are given to this version, and
+   * a consent to another one cannot be given any more.
+   */
+  policyVersion: string;
+}
+
+/** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
+export const DEFAULT_POLICY_VERSION = "2026-09";
+const POLICY_VERSION_RE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
+
+function policyVersion(env: NodeJS.ProcessEnv): string {
+  const raw = env.POLICY_VERSION?.trim();
+  if (raw === undefined || raw === "") return DEFAULT_POLICY_VERSION;
+  if (!POLICY_VERSION_RE.test(raw))
+    throw new Error(`Environment variable POLICY_VERSION must be a short label such as 2026-09, got "${raw}"`);
+  return raw;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -127,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: int(env, "AUDIT_RETENTION_DAYS", 1825),
       intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
     },
+    policyVersion: policyVersion(env),
   };
 }

@@ -32,6 +32,16 @@ export class ForbiddenError extends ApiError {
   }
 }
 
+/**
+ * FORBIDDEN whose reason is kept in `extensions.detail`, so it outlives the translation of the headline:
+ * for refusals the client must act on (a consent to give, who may give it).
+ */
+export class ForbiddenWithDetailError extends ApiError {
+  constructor(detail: string, httpStatus?: number) {
+    super("FORBIDDEN", detail, { detail }, httpStatus);
+  }
+}
+
 export type WithholdReason = "NO_RELATIONSHIP" | "PURPOSE_NOT_ALLOWED" | "ROLE_NOT_ALLOWED" | "BLOCKED";
 
 export class PersonalDataWithheldError extends ApiError {

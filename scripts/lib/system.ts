@@ -78,7 +78,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     let seeded = false;
     if (options.seedDemoWhenEmpty && (await isEmpty(orms))) {
       const started = Date.now();
-      await seedDemo(orms, { password: config.demoPassword });
+      await seedDemo(orms, { password: config.demoPassword, policyVersion: config.policyVersion });
       seeded = true;
       log(`Seeded the demo world in ${Date.now() - started} ms`);
     }

@@ -35,6 +35,8 @@ export interface SeedSummary {
 
 export interface DemoOptions {
   password: string;
+  /** The version everyone's consents are given to; default DEFAULT_POLICY_VERSION (config: POLICY_VERSION). */
+  policyVersion?: string;
   /** YYYY-MM-DD; lessons before it get marks and attendance. Default: today in Tashkent. */
   today?: string;
   onProgress?: Progress;
@@ -47,6 +49,7 @@ export interface LargeOptions {
   seed?: number;
   /** When given, every account of the large world can sign in with it (one shared hash: a test world). */
   password?: string;
+  policyVersion?: string;
   today?: string;
   onProgress?: Progress;
 }
@@ -81,6 +84,7 @@ export async function seedDemo(targets: SeedTargets, options: DemoOptions): Prom
   const started = Date.now();
   const today = resolveToday(options.today);
   const { world, accounts } = buildDemoWorld(today, await loadExisting(targets));
+  if (options.policyVersion) world.policyVersion = options.policyVersion;
   const ids = [...accounts.values()];
   const hashes = await Promise.all(ids.map(() => hashPassword(options.password)));
   ids.forEach((id, i) => world.credentials.set(id, hashes[i]!));
@@ -103,6 +107,7 @@ export async function seedLarge(targets: SeedTargets, options: LargeOptions): Pr
   }
   const existing = await loadExisting(targets);
   const world = buildLargeWorld(sizes, today, existing);
+  if (options.policyVersion) world.policyVersion = options.policyVersion;
   if (world.schools.some((s) => existing.schoolIds.has(s.id))) {
     throw new Error(`a large world with seed ${sizes.seed} is already in the database: choose another seed or reset`);
   }

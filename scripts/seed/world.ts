@@ -5,6 +5,7 @@
  * so a large world never holds them all in memory.
  */
 import type { Role } from "../../shared/auth/roles.js";
+import { DEFAULT_POLICY_VERSION } from "../../shared/config.js";
 import type { Locale } from "../../shared/i18n/locale.js";
 import type { Random } from "./random.js";
 
@@ -127,6 +128,8 @@ export interface World {
   credentials: Map<string, string>;
   /** Students whose attendance shows a fixed set of absences (demo-student), whatever the dice say. */
   featuredAbsentees: Set<string>;
+  /** The policy version everyone's seeded consents are given to (POLICY_VERSION). */
+  policyVersion: string;
 }
 
 export function emptyWorld(label: string, today: string, journalRandom: Random): World {
@@ -148,6 +151,7 @@ export function emptyWorld(label: string, today: string, journalRandom: Random):
     timetables: new Map(),
     credentials: new Map(),
     featuredAbsentees: new Set(),
+    policyVersion: DEFAULT_POLICY_VERSION,
   };
 }
 

@@ -1,12 +1,13 @@
 /**
- * The users subgraph's tables: accounts, password credentials, guardianships, and the placements it
+ * The users subgraph's tables: accounts, password credentials, guardianships, consents, and the placements it
  * replicates from institutions to compute token claims at sign-in (ENROLMENT, MEMBERSHIP, TEACHING,
  * HOMEROOM). A replica row reuses the id of the institutions row it mirrors (the class id for HOMEROOM),
  * as the event consumers that keep it current would.
  */
-import { Guardianship, PasswordCredential, Placement, User } from "../../subgraphs/users/entities/index.js";
+import { Consent, Guardianship, PasswordCredential, Placement, User } from "../../subgraphs/users/entities/index.js";
 import { tashkentInstant } from "./calendar.js";
 import type { BulkWriter } from "./bulk.js";
+import { consentRowsOf } from "./consents.js";
 import type { SchoolRow, World } from "./world.js";
 
 /** The placement rows institutions' events would have produced for this world. */
@@ -63,4 +64,5 @@ export async function writeUsers(out: BulkWriter, world: World): Promise<void> {
   );
   await out.insert(Guardianship, world.guardianships);
   await out.insert(Placement, placementsOf(world));
+  await out.insert(Consent, consentRowsOf(world));
 }

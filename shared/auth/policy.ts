@@ -43,7 +43,8 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
     family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
     enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
-    account: { SCHOOL_ADMIN: ADM },
+    // A parent gives and reads a minor's consents (DESIGN.md §6: minors act through a legal representative).
+    account: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
   },
   PARENT: {
     name: { TEACHES_CHILD: J, SCHOOL_ADMIN: ADM },

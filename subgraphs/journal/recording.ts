@@ -17,7 +17,7 @@ import {
   type GradeKind,
   type Lesson,
 } from "./entities/index.js";
-import { ATTENDANCE_RECORDED, GRADE_RECORDED, type AttendanceRecorded, type GradeRecorded } from "./events/published.js";
+import { ATTENDANCE_RECORDED, GRADE_RECORDED, publishedStatus, type AttendanceRecorded, type GradeRecorded } from "./events/published.js";
 import { checkMark, parseStudentIds } from "./rules.js";
 
 type Ctx = AuthedContext<JournalContext>;
@@ -152,7 +152,7 @@ export async function recordAttendance(ctx: Ctx, input: { lessonId: string; entr
           subjectId: lesson.subjectId,
           classId: lesson.classId,
           lessonId: lesson.id,
-          status: entry.status,
+          status: publishedStatus(entry.status),
           date: lesson.date,
         };
         enqueue(em, ATTENDANCE_RECORDED, { ...event });

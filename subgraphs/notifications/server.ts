@@ -4,6 +4,7 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { extendContext, type NotificationsContext } from "./context.js";
 import { notificationsEntities } from "./entities/index.js";
+import { registerConsentConsumers } from "./events/consent-consumers.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
 import { registerUsersConsumers } from "./events/users-consumers.js";
 import { notificationsMigrations } from "./migrations/index.js";
@@ -20,6 +21,7 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
     registerJournalConsumers(deps.orm, deps.bus);
     registerUsersConsumers(deps.orm, deps.bus);
     replicatedBlocks(deps, "notifications");
+    registerConsentConsumers(deps.orm, deps.bus);
     return {
       name: "notifications",
       schema: built.schema,

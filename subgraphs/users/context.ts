@@ -4,11 +4,11 @@ import type { BaseContext } from "../../shared/context.js";
 import type { OutboxRelay } from "../../shared/events/outbox.js";
 import { createUsersLoaders, type UsersLoaders } from "./loaders/index.js";
 
-/** What sign-in needs beyond the request: token signing, the throttle/session settings, the outbox relay. */
+/** What sign-in and consents need beyond the request: token signing, the throttle/session settings, the policy version, the outbox relay. */
 export interface UsersServices {
   tokens: TokenSettings;
-  config: Pick<Config, "refreshTtlDays" | "signInLock" | "retention">;
-  /** Kicked after a commit that wrote outbox events (a revoked session). */
+  config: Pick<Config, "refreshTtlDays" | "signInLock" | "retention" | "policyVersion">;
+  /** Kicked after a commit that wrote outbox events (a revoked session, a consent change). */
   relay: OutboxRelay;
 }
 

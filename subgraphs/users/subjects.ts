@@ -5,7 +5,7 @@
 import type { SubjectOf } from "../../shared/auth/enforce.js";
 import type { DataSubject } from "../../shared/auth/subject.js";
 import type { UsersContext } from "./context.js";
-import type { Placement, User } from "./entities/index.js";
+import type { Consent, Placement, User } from "./entities/index.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -45,4 +45,6 @@ export async function userSubject(ctx: UsersContext, user: Pick<User, "id"> & Pa
 
 export const usersSubjects: Record<string, SubjectOf<UsersContext>> = {
   User: (user: User, ctx) => userSubject(ctx, user),
+  // A consent is personal data of the person it belongs to, whoever gave it.
+  Consent: (consent: Consent, ctx) => userSubject(ctx, { id: consent.subjectId }),
 };

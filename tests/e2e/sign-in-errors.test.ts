@@ -77,6 +77,24 @@ describe("sign-in refusals through the gateway", () => {
     expectCleanErrors(res, "bad refresh token");
   });
 
+  it("an account whose user agreement was withdrawn → FORBIDDEN with HTTP 403, the consent named, nothing else attached", async () => {
+    const signedIn = await gql(system.gatewayUrl, SIGN_IN, { login: "demo-teacher-other", password: "demo-password" });
+    const withdrawn = await gql(
+      system.gatewayUrl,
+      "mutation { withdrawConsent(kind: USER_AGREEMENT) { inForce } }",
+      {},
+      { token: signedIn.data.signIn.accessToken },
+    );
+    expect(withdrawn.data).toEqual({ withdrawConsent: { inForce: false } });
+    const res = await gql(system.gatewayUrl, SIGN_IN, { login: "demo-teacher-other", password: "demo-password" }, { language: "uz-Latn" });
+    expect(res.status).toBe(403);
+    expect(codes(res)).toEqual(["FORBIDDEN"]);
+    expect(res.errors![0]!.message).toMatch(new RegExp(`^${ERROR_MESSAGES.FORBIDDEN!.UZ_LATN} \\(consent withdrawn: USER_AGREEMENT;`));
+    expect(res.errors![0]!.extensions!.detail).toMatch(/consents: \[USER_AGREEMENT\]/);
+    expect(res.data?.signIn ?? null).toBeNull();
+    expectCleanErrors(res, "consent withdrawn");
+  });
+
   it("a subgraph answering 4xx with a non-GraphQL body → INTERNAL_SERVER_ERROR without its URL or body", async () => {
     const { createServer } = await import("node:http");
     const server = createServer((req, res) => {

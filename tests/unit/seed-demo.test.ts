@@ -27,7 +27,7 @@ import {
   TeachingReplica,
 } from "../../subgraphs/journal/entities/index.js";
 import { GuardianLink, notificationsEntities } from "../../subgraphs/notifications/entities/index.js";
-import { Guardianship, PasswordCredential, Placement, User, usersEntities } from "../../subgraphs/users/entities/index.js";
+import { Consent, Guardianship, PasswordCredential, Placement, User, usersEntities } from "../../subgraphs/users/entities/index.js";
 import { verifyPassword } from "../../subgraphs/users/sign-in/password.js";
 import { isEmpty, seedDemo, seedLarge, type SeedTargets } from "../../scripts/seed/index.js";
 
@@ -278,6 +278,52 @@ describe("demo world", () => {
     for (const m of marks.filter((x) => x.status === "ABSENT_EXCUSED")) expect(m.reason).toBeTruthy();
   });
 
+  it("records everyone's consents: agreement and policy for each person (a minor's given by a guardian), notices for parents", async () => {
+    const consents = await users().find(Consent, {});
+    const guardianships = await users().find(Guardianship, {}, { orderBy: { createdAt: "asc" } });
+    const people = [...byLogin.values()];
+    expect(consents.every((c) => c.version === "2026-09" && !c.withdrawnAt && c.inForceKey === `${c.subjectId}:${c.kind}`)).toBe(true);
+    const kindsOf = (id: string) =>
+      consents
+        .filter((c) => c.subjectId === id)
+        .map((c) => c.kind)
+        .sort();
+    for (const person of people) {
+      const expected =
+        person.role === "PARENT" ? ["PARENT_NOTIFICATIONS", "PRIVACY_POLICY", "USER_AGREEMENT"] : ["PRIVACY_POLICY", "USER_AGREEMENT"];
+      expect(kindsOf(person.id), person.login).toEqual(expected);
+    }
+    expect(consents).toHaveLength(people.length * 2 + people.filter((u) => u.role === "PARENT").length);
+
+    // demo-student (5-A) is a minor: demo-parent, the first guardian on record, consented for him.
+    const ofDemoStudent = consents.filter((c) => c.subjectId === user("demo-student").id);
+    expect(ofDemoStudent.map((c) => [c.givenByRelation, c.givenById])).toEqual([
+      ["GUARDIAN", user("demo-parent").id],
+      ["GUARDIAN", user("demo-parent").id],
+    ]);
+    // A student of 18 (in 11-V, depending on the day) consented themself; every other one through a guardian.
+    const students = people.filter((u) => u.role === "STUDENT");
+    for (const s of students) {
+      const adult = s.birthDate! <= `${Number(TODAY.slice(0, 4)) - 18}${TODAY.slice(4)}`;
+      const own = consents.filter((c) => c.subjectId === s.id);
+      const guardians = guardianships.filter((g) => g.studentId === s.id).map((g) => g.parentId);
+      for (const c of own) {
+        expect([c.givenByRelation, c.givenById], s.login).toEqual(adult ? ["SELF", s.id] : ["GUARDIAN", guardians[0]]);
+      }
+    }
+    for (const p of people.filter((u) => u.role !== "STUDENT")) {
+      expect(consents.filter((c) => c.subjectId === p.id).every((c) => c.givenByRelation === "SELF" && c.givenById === p.id)).toBe(true);
+    }
+
+    // The notifications replica follows: every guardian consented to notices, as of their consent.
+    const links = await targets.notifications.em.fork().find(GuardianLink, {});
+    const noticeConsent = new Map(consents.filter((c) => c.kind === "PARENT_NOTIFICATIONS").map((c) => [c.subjectId, c.givenAt.getTime()]));
+    for (const link of links) {
+      expect(link.notify).toBe(true);
+      expect(link.consentChangedAt?.getTime()).toBe(noticeConsent.get(link.guardianId));
+    }
+  });
+
   it("keeps the replicas consistent with institutions", async () => {
     const enrolments = await inst().find(Enrolment, {});
     const memberships = await inst().find(StaffMembership, {});
@@ -385,6 +431,9 @@ describe("large world", () => {
       expect(new Set(schools.map((s) => s.regionId)).size).toBe(14);
       const logins = (await targets.users.em.fork().find(User, {})).map((u) => u.login);
       expect(new Set(logins).size).toBe(logins.length);
+      // The large world's people have their consents too (two each, a third for parents).
+      const parents = await targets.users.em.fork().count(User, { role: "PARENT" });
+      expect(await targets.users.em.fork().count(Consent, {})).toBe(logins.length * 2 + parents);
       await expect(seedLarge(targets, { ...small, schools: 16, studentsPerClass: 2 })).rejects.toThrow(/already in the database/);
     } finally {
       await closeTargets(targets);

@@ -3,6 +3,18 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from
 export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS", "LATE"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/**
+ * Statuses that are sensitive data (ILLNESS is health data, DESIGN.md §3), and the general status each
+ * stands as wherever the sensitive one may not go: to a caller without the sensitive category, and in
+ * every event the journal publishes (so no notice can ever name it).
+ */
+export const SENSITIVE_STATUSES = ["ILLNESS"] as const satisfies readonly AttendanceStatus[];
+export type SensitiveStatus = (typeof SENSITIVE_STATUSES)[number];
+export const GENERAL_STATUS = "ABSENT_EXCUSED" satisfies AttendanceStatus;
+
+export const isSensitiveStatus = (status: AttendanceStatus): status is SensitiveStatus =>
+  (SENSITIVE_STATUSES as readonly AttendanceStatus[]).includes(status);
+
 /** A student's attendance at one lesson; at most one per student and lesson. */
 @Entity({ tableName: "attendance_marks" })
 @Unique({ properties: ["lessonId", "studentId"] })

@@ -3,7 +3,14 @@ import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, regi
 import { personalData, sensitiveValues } from "../../../shared/auth/personal-data.js";
 import type { Purpose } from "../../../shared/auth/roles.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
-import { ATTENDANCE_STATUSES, GRADE_KINDS, type AttendanceStatus, type GradeKind } from "../entities/index.js";
+import {
+  ATTENDANCE_STATUSES,
+  GENERAL_STATUS,
+  GRADE_KINDS,
+  SENSITIVE_STATUSES,
+  type AttendanceStatus,
+  type GradeKind,
+} from "../entities/index.js";
 
 /** Marks and attendance are read to keep the journal, to inform parents, and by the student themself. */
 export const ACADEMIC_PURPOSES: readonly Purpose[] = ["JOURNAL", "PARENT_NOTIFICATION", "SELF_SERVICE"];
@@ -97,7 +104,7 @@ export class AttendanceMarkType {
 
   /** ILLNESS is health data: callers without the sensitive category see it as an excused absence. */
   @Field(() => AttendanceStatusEnum)
-  @Directive(sensitiveValues(["ILLNESS"], "ABSENT_EXCUSED"))
+  @Directive(sensitiveValues(SENSITIVE_STATUSES, GENERAL_STATUS))
   status: AttendanceStatus;
 
   /** Sick notes and family circumstances: sensitive whatever the status. */

@@ -9,14 +9,19 @@ import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
 import { GuardianLink, Notification, type NotificationKind } from "../entities/index.js";
 import { ATTENDANCE_BLOCKS, GRADE_BLOCKS, isBlocked } from "./blocked.js";
-import { asLocale, attendanceText, gradeText, type AbsenceStatus, type NoticeText } from "./templates.js";
+import { ABSENCE_STATUSES, asLocale, attendanceText, gradeText, type AbsenceStatus, type NoticeText } from "./templates.js";
 
 /** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
 export const JOURNAL_GRADE_RECORDED = "journal.grade.recorded";
 export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
 
 const CONSUMER = "notifications";
-const ABSENCES: readonly string[] = ["ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS", "LATE"];
+/**
+ * The journal publishes sensitive statuses as the general one; should an older event still carry one,
+ * it is announced the same way, never by name.
+ */
+const GENERALISED: ReadonlyMap<string, AbsenceStatus> = new Map([["ILLNESS", "ABSENT_EXCUSED"]]);
+const isAbsence = (status: string): status is AbsenceStatus => (ABSENCE_STATUSES as readonly string[]).includes(status);
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (payload: Record<string, unknown>, key: string): string | undefined =>
@@ -60,11 +65,12 @@ async function onGradeRecorded(em: EntityManager, event: EventEnvelope): Promise
 async function onAttendanceRecorded(em: EntityManager, event: EventEnvelope): Promise<void> {
   const studentId = text(event.payload, "studentId");
   const date = text(event.payload, "date");
-  const status = text(event.payload, "status");
-  if (!studentId || !date || !DATE_RE.test(date) || !status || !ABSENCES.includes(status)) return;
+  const published = text(event.payload, "status");
+  const status = published && (GENERALISED.get(published) ?? published);
+  if (!studentId || !date || !DATE_RE.test(date) || !status || !isAbsence(status)) return;
   if (await isBlocked(em, studentId, ATTENDANCE_BLOCKS)) return;
   const kind: NotificationKind = status === "LATE" ? "LATE" : "ABSENCE";
-  await notifyGuardians(em, event, studentId, kind, (locale) => attendanceText(locale, status as AbsenceStatus, date));
+  await notifyGuardians(em, event, studentId, kind, (locale) => attendanceText(locale, status, date));
 }
 
 /** Subscribes the notifications subgraph to the journal's events; called once per process. */

@@ -1,6 +1,7 @@
 import { CorrectionMessage } from "./correction-message.entity.js";
 import { DataRequestStep } from "./data-request-step.entity.js";
 import { DataRequest } from "./data-request.entity.js";
+import { Consent } from "./consent.entity.js";
 import { Guardianship } from "./guardianship.entity.js";
 import { PasswordCredential } from "./password-credential.entity.js";
 import { Placement } from "./placement.entity.js";
@@ -8,7 +9,19 @@ import { RefreshToken } from "./refresh-token.entity.js";
 import { SignInThrottle } from "./sign-in-throttle.entity.js";
 import { User } from "./user.entity.js";
 
-export { CorrectionMessage, DataRequest, DataRequestStep, Guardianship, PasswordCredential, Placement, RefreshToken, SignInThrottle, User };
+export {
+  Consent,
+  CorrectionMessage,
+  DataRequest,
+  DataRequestStep,
+  Guardianship,
+  PasswordCredential,
+  Placement,
+  RefreshToken,
+  SignInThrottle,
+  User,
+};
+export * from "./consent.entity.js";
 export * from "./data-request.entity.js";
 export * from "./data-request-step.entity.js";
 export const usersEntities = [
@@ -18,6 +31,7 @@ export const usersEntities = [
   Guardianship,
   SignInThrottle,
   Placement,
+  Consent,
   DataRequest,
   DataRequestStep,
   CorrectionMessage,

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
-import { DataRequestStep, Guardianship, Placement, User } from "../entities/index.js";
+import { Consent, DataRequestStep, Guardianship, Placement, User } from "../entities/index.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface UsersLoaders {
@@ -12,6 +12,8 @@ export interface UsersLoaders {
   guardianshipsByStudent: DataLoader<string, Guardianship[]>;
   /** The workflow steps of each data request, oldest first. */
   stepsByRequest: DataLoader<string, DataRequestStep[]>;
+  /** Every consent of each person, history included, newest first. */
+  consentsBySubject: DataLoader<string, Consent[]>;
 }
 
 /** Placements still in force today; today is taken per request so a long-running process never goes stale. */
@@ -26,5 +28,6 @@ export function createUsersLoaders(em: EntityManager): UsersLoaders {
     guardianshipsByParent: groupLoader(em, Guardianship, "parentId", { orderBy: { createdAt: "asc" } }),
     guardianshipsByStudent: groupLoader(em, Guardianship, "studentId", { orderBy: { createdAt: "asc" } }),
     stepsByRequest: groupLoader(em, DataRequestStep, "requestId", { orderBy: { seq: "asc" } }),
+    consentsBySubject: groupLoader(em, Consent, "subjectId", { orderBy: { givenAt: "desc", id: "asc" } }),
   };
 }

@@ -57,6 +57,19 @@ async function revokeFamily(em: EntityManager, familyId: string, settings: Revoc
   if (revoked) settings.afterCommit?.();
 }
 
+/**
+ * Ends every live session of a person inside the caller's transaction, with one `users.session.revoked`
+ * per family (the caller kicks the relay after commit). Returns how many sessions ended.
+ */
+export async function revokeSessionsOf(em: EntityManager, userId: string, accessTtlSeconds: number): Promise<number> {
+  const live = await em.find(RefreshToken, { userId, revokedAt: null, expiresAt: { $gt: new Date() } });
+  const families = [...new Set(live.map((t) => t.familyId))];
+  if (families.length === 0) return 0;
+  await em.nativeUpdate(RefreshToken, { familyId: { $in: families }, revokedAt: null }, { revokedAt: new Date() });
+  for (const familyId of families) enqueue(em, SESSION_REVOKED, sessionRevokedPayload(familyId, accessTtlSeconds));
+  return families.length;
+}
+
 /** This subgraph's own check: an indexed lookup of a revoked token of the family. */
 export function sessionRevocationCheck(orm: MikroORM): RevocationCheck {
   return async (sid) => (await orm.em.fork().count(RefreshToken, { familyId: sid, revokedAt: { $ne: null } })) > 0;

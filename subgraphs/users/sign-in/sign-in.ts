@@ -5,8 +5,9 @@
 import type { Caller } from "../../../shared/auth/claims.js";
 import { signAccessToken } from "../../../shared/auth/tokens.js";
 import { BadUserInputError, UnauthenticatedError } from "../../../shared/errors.js";
+import { assertAccountConsents } from "../consents/sign-in-gate.js";
 import type { UsersContext } from "../context.js";
-import { PasswordCredential, User } from "../entities/index.js";
+import { PasswordCredential, User, type ConsentKind } from "../entities/index.js";
 import { computeClaims } from "./claims.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh, type RevocationSettings } from "./sessions.js";
@@ -37,7 +38,16 @@ async function payloadFor(ctx: UsersContext, user: User, refresh: IssuedRefresh)
   };
 }
 
-export async function signIn(ctx: UsersContext, login: string, password: string): Promise<{ payload: AuthPayload; caller: Caller }> {
+/**
+ * `consents`: consents the person gives as they sign in, recorded once the password is right; how an adult
+ * who withdrew the user agreement or privacy policy comes back (see ../consents/sign-in-gate.ts).
+ */
+export async function signIn(
+  ctx: UsersContext,
+  login: string,
+  password: string,
+  consents: readonly ConsentKind[] = [],
+): Promise<{ payload: AuthPayload; caller: Caller }> {
   if (login.length > MAX_LOGIN_LENGTH) throw new BadUserInputError("login", `at most ${MAX_LOGIN_LENGTH} characters`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError("password", `at most ${MAX_PASSWORD_LENGTH} characters`);
   const { config } = ctx.services;
@@ -53,6 +63,8 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
     throw new UnauthenticatedError("Wrong login or password", 401);
   }
   await settleSuccess(ctx.em, keys);
+  // After the password check, so only the account holder learns about its consents.
+  await assertAccountConsents(ctx, user, consents);
   return payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, config.refreshTtlDays));
 }
 
@@ -65,6 +77,7 @@ export async function refreshSession(ctx: UsersContext, refreshToken: string): P
   const next = await rotateRefreshToken(ctx.em, refreshToken, ctx.services.config.refreshTtlDays, revocation(ctx));
   const user = await ctx.em.findOne(User, { id: next.userId });
   if (!user) throw new UnauthenticatedError("The refresh token is not valid", 401);
+  await assertAccountConsents(ctx, user);
   return payloadFor(ctx, user, next);
 }
 

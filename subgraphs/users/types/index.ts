@@ -7,7 +7,7 @@ import { PersonalDataPartType } from "../../../shared/privacy/report-types.js";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 
-export { PurposeEnum, RoleEnum } from "../../../shared/federation/enums.js";
+export { enumOf, PurposeEnum, RoleEnum } from "../../../shared/federation/enums.js";
 export const LocaleEnum = enumOf(LOCALES);
 registerEnumType(LocaleEnum, { name: "Locale" });
 

@@ -7,7 +7,7 @@ import { AttendanceMark, Grade } from "../../../subgraphs/journal/entities/index
 import { journalSubgraph } from "../../../subgraphs/journal/server.js";
 import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
-import { ATTENDANCE_REPORT, GRADE_ENTITIES, STUDENT_ABSENCES, STUDENT_RECORDS } from "../../graphql/journal.js";
+import { ATTENDANCE_REPORT, CLASS_JOURNAL, GRADE_ENTITIES, STUDENT_ABSENCES, STUDENT_RECORDS } from "../../graphql/journal.js";
 import { codes, gql } from "../../support/client.js";
 
 let h: SubgraphHarness;
@@ -83,6 +83,44 @@ describe("User.grades and User.attendance", () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((e: any) => e.extensions.code === "PERSONAL_DATA_WITHHELD" && e.extensions.category === "sensitive")).toBe(true);
     expect(JSON.stringify(res.data)).not.toContain("ILLNESS");
+  });
+
+  it("never show ILLNESS to an official, another school's teacher, another parent, nor to the school admin outside JOURNAL", async () => {
+    const student = w.studentsA[0]!;
+    const em = h.orm.em.fork();
+    const mark = await em.findOneOrFail(AttendanceMark, { studentId: student, subjectId: w.mothertongue }, { orderBy: { date: "desc" } });
+    mark.status = "ILLNESS";
+    mark.reason = "Kasallik varaqasi";
+    await em.flush();
+    const seen = async (who: keyof JournalWorld["as"], purpose?: string) => {
+      const res = await gql(h.url, STUDENT_ABSENCES, { r: users(student) }, { token: await h.tokenFor(w.as[who]), purpose });
+      return { res, cell: res.data._entities[0].attendance.find((a: any) => a.id === mark.id) };
+    };
+    // The school admin for the journal is one of the two the design names; for administration the marks are not theirs.
+    expect((await seen("principal", "JOURNAL")).cell).toEqual({ id: mark.id, status: "ILLNESS", reason: "Kasallik varaqasi" });
+    for (const [who, purpose] of [
+      ["principal", undefined],
+      ["principal", "REPORTING"],
+      ["districtOfficial", undefined],
+      ["districtOfficial", "ADMINISTRATION"],
+      ["otherTeacher", undefined],
+      ["otherParent", undefined],
+      ["teacher2", undefined],
+    ] as const) {
+      const { res } = await seen(who, purpose);
+      expect(JSON.stringify(res.data), `${who} ${purpose ?? ""}`).not.toMatch(/ILLNESS|Kasallik/);
+    }
+    // The subject teacher's class journal of the lesson's class and subject: the mark is there, generalised.
+    const journal = await gql(
+      h.url,
+      CLASS_JOURNAL,
+      { classId: w.classA, subjectId: w.mothertongue, from: w.days[0], to: w.days[w.days.length - 1] },
+      { token: await h.tokenFor(w.as.teacher2) },
+    );
+    expect((journal.errors ?? []).filter((e) => e.extensions?.code !== "PERSONAL_DATA_WITHHELD")).toEqual([]);
+    const cells = journal.data.classJournal.rows.flatMap((r: any) => r.attendance);
+    expect(cells.find((a: any) => a.id === mark.id)).toMatchObject({ status: "ABSENT_EXCUSED", reason: null });
+    expect(JSON.stringify(journal.data)).not.toMatch(/ILLNESS|Kasallik/);
   });
 
   it("show students their own marks, filtered by range and subject", async () => {

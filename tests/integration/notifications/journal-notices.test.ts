@@ -13,6 +13,7 @@ import { GuardianLink, Notification } from "../../../subgraphs/notifications/ent
 import { notificationsSubgraph } from "../../../subgraphs/notifications/server.js";
 import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { claims, DownBus, startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
+import { healthWordsIn } from "../../fixtures/health-words.js";
 import { RECORD_ATTENDANCE, RECORD_GRADES } from "../../graphql/journal.js";
 import { USER_NOTIFICATIONS } from "../../graphql/notifications.js";
 import { gql } from "../../support/client.js";
@@ -122,6 +123,59 @@ describe("with a healthy relay", () => {
       ["ABSENCE", w.studentsA[0], null],
       ["GRADE", w.studentsA[0], null],
     ]);
+  });
+
+  it("tells of an absence through illness only as an excused absence: no ILLNESS, no reason, no health word leaves the journal", async () => {
+    const token = await journal.tokenFor(w.as.teacher);
+    const before = { ru: (await noticesOf(guardians.consenting)).length, cyr: (await noticesOf(cyrillicGuardian)).length };
+    const res = await gql(
+      journal.url,
+      RECORD_ATTENDANCE,
+      {
+        input: {
+          lessonId: w.lessonsA[1]!,
+          entries: [
+            { studentId: w.studentsA[0], status: "ILLNESS", reason: "Kasallik varaqasi: gripp" },
+            { studentId: w.studentsA[1], status: "ILLNESS" },
+          ],
+        },
+      },
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    // The homeroom teacher who recorded it still sees what was recorded.
+    expect(res.data.recordAttendance.map((m: any) => m.status)).toEqual(["ILLNESS", "ILLNESS"]);
+
+    const events = await journal.orm.em
+      .fork()
+      .find(OutboxEvent, { topic: "journal.attendance.recorded" }, { orderBy: { seq: "desc" }, limit: 2 });
+    expect(events.map((e) => e.payload.status)).toEqual(["ABSENT_EXCUSED", "ABSENT_EXCUSED"]);
+    for (const event of events) {
+      expect(Object.keys(event.payload).sort()).toEqual(["classId", "date", "lessonId", "markId", "status", "studentId", "subjectId"]);
+      expect(JSON.stringify(event.payload)).not.toMatch(/ILLNESS|gripp|Kasallik/);
+    }
+    await journal.relay.drain();
+
+    const ru = (await noticesOf(guardians.consenting)).slice(before.ru);
+    expect(ru.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Пропуск урока по уважительной причине (2026-11-17)"]]);
+    const cyr = (await noticesOf(cyrillicGuardian)).slice(before.cyr);
+    expect(cyr.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Дарсга сабабли келмади (2026-11-17)"]]);
+    for (const notice of [...ru, ...cyr]) {
+      expect(healthWordsIn(`${notice.title} ${notice.body}`)).toEqual([]);
+      expect(`${notice.title} ${notice.body}`).not.toMatch(/ILLNESS|gripp/i);
+    }
+    expect(await noticesOf(guardians.withdrawn)).toEqual([]);
+
+    // An event from before the journal generalised at the source is announced the same way.
+    await bus.publish({
+      id: randomUUID(),
+      topic: "journal.attendance.recorded",
+      source: "journal",
+      occurredAt: new Date().toISOString(),
+      payload: { ...events[0]!.payload, studentId: w.studentsA[0], markId: randomUUID(), status: "ILLNESS", date: "2026-11-18" },
+    });
+    const stray = (await noticesOf(guardians.consenting)).at(-1)!;
+    expect(stray.title).toBe("Пропуск урока по уважительной причине (2026-11-18)");
   });
 });
 

@@ -1,0 +1,36 @@
+/**
+ * The notice templates cannot say "illness": whatever a guardian's language and whatever absence, no text
+ * names a health matter, and an absence through illness has no template of its own at all.
+ */
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../shared/i18n/locale.js";
+import { ABSENCE_STATUSES, attendanceText, gradeText } from "../../subgraphs/notifications/events/templates.js";
+import { healthWordsIn } from "../fixtures/health-words.js";
+
+describe("notice templates", () => {
+  it("know only ordinary absences: no status of health", () => {
+    expect([...ABSENCE_STATUSES].sort()).toEqual(["ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "LATE"]);
+  });
+
+  it("contain no health word in any language, for any absence or mark", () => {
+    for (const locale of LOCALES) {
+      const texts = [
+        ...ABSENCE_STATUSES.map((status) => attendanceText(locale, status, "2026-11-20")),
+        gradeText(locale, false, 5, "2026-11-20"),
+        gradeText(locale, true, 4, "2026-11-20"),
+      ];
+      for (const { title, body } of texts) expect(healthWordsIn(`${title} ${body}`), `${locale}: ${title}`).toEqual([]);
+    }
+  });
+
+  it("the word list does catch what the old templates said (the check is not vacuous)", () => {
+    for (const said of [
+      "Absent from a lesson through illness",
+      "Отсутствие на уроке по болезни",
+      "Kasalligi sababli darsda bo‘lmadi",
+      "Касаллиги сабабли дарсда бўлмади",
+    ]) {
+      expect(healthWordsIn(said), said).not.toEqual([]);
+    }
+  });
+});
