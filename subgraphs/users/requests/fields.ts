@@ -22,10 +22,12 @@ export const PERSONAL_FIELDS = [
   "User.grades",
   "User.attendance",
   "User.notifications",
+  "User.consents",
   "Grade",
   "AttendanceMark",
   "AttendanceMark.reason",
   "Notification",
+  "Consent",
 ] as const;
 
 /** The profile columns of User a rectification may change (address and gender are held but not in the API yet). */
