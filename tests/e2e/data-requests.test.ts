@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessRecord } from "../../shared/audit/access-record.entity.js";
 import { OutboxEvent } from "../../shared/events/outbox-event.entity.js";
 import { BlockedField } from "../../shared/privacy/blocked-field.entity.js";
+import { RetentionSchedule } from "../../shared/privacy/retention-schedule.entity.js";
 import { Grade } from "../../subgraphs/journal/entities/index.js";
 import { Contact } from "../../subgraphs/notifications/entities/index.js";
 import { CorrectionMessage, DataRequest, User } from "../../subgraphs/users/entities/index.js";
@@ -258,6 +259,19 @@ describe("a granted rectification of demo-student's phone", () => {
     expect(teacher.data.user.phone).toBe(NEW_PHONE_STORED);
   });
 
+  it("the personal-data report shows the new phone wherever it is held, its source the granted request, and the request itself", async () => {
+    const res = await call(doc("my-personal-data"), { subjectId: id("demo-student") }, as("demo-parent"));
+    expect(res.errors).toBeUndefined();
+    const items: Array<{ field: string; value: string; source: string }> = res.data.myPersonalData.items;
+    const phones = items.filter((i) => i.field === "User.phone");
+    // users holds the profile, notifications its copy for delivering notices: both show the new value.
+    expect(phones.map((p) => p.value)).toEqual([NEW_PHONE_STORED, NEW_PHONE_STORED]);
+    expect(phones[0]!.source).toContain(`request ${requestId}`);
+    expect(items.some((i) => i.field === "DataRequest" && i.value.startsWith("RECTIFICATION of User.phone (OUTDATED), GRANTED"))).toBe(
+      true,
+    );
+  });
+
   it("demo-teacher, an earlier recipient, gets a DATA_CORRECTION notice naming the field and the person, not the value", async () => {
     await settle();
     const res = await call(MY_NOTIFICATIONS, {}, as("demo-teacher"));
@@ -401,5 +415,33 @@ describe("erasure", () => {
     expect(granted.steps[2].detail).toBe("users.subject.erased");
     const events = await system.orms.users.em.fork().find(OutboxEvent, { topic: "users.subject.erased" });
     expect(events.map((e) => e.payload)).toEqual([{ subjectId: id("demo-student-2"), dataRequestId: second.id }]);
+  });
+
+  it("the granted erasure anonymises demo-student-2 in every subgraph at once and keeps 5-B's marks", async () => {
+    const subjectId = id("demo-student-2");
+    const journal = () => system.orms.journal.em.fork();
+    const marksOf5B = async () =>
+      (await journal().find(Grade, { classId: ids.classes["5-B"] }, { orderBy: { id: "asc" } })).map((g) => [
+        g.id,
+        g.studentId,
+        g.value,
+        g.date,
+      ]);
+    const before = await marksOf5B();
+    await settle();
+
+    const user = await system.orms.users.em.fork().findOneOrFail(User, subjectId);
+    expect([user.fullName, user.phone, user.pinfl, user.birthDate]).toEqual(["Anonymised", null, null, null]);
+    expect(user.login).not.toBe("demo-student-2");
+    expect(await journal().count(Grade, { studentId: subjectId, comment: { $ne: null } })).toBe(0);
+    const notifications = system.orms.notifications.em.fork();
+    expect(await notifications.count(Contact, { recipientId: subjectId })).toBe(0);
+    expect(await marksOf5B()).toEqual(before);
+    const schedules = await Promise.all(
+      (["users", "institutions", "journal", "notifications"] as const).map((name) =>
+        system.orms[name].em.fork().findOne(RetentionSchedule, { subjectId, reason: "ERASURE" }),
+      ),
+    );
+    expect(schedules.map((row) => !!row?.doneAt)).toEqual([true, true, true, true]);
   });
 });

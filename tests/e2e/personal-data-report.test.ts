@@ -75,6 +75,10 @@ describe("demo-parent reads demo-student's personal-data report", () => {
     expect(byField("User.login")[0]?.value).toBe("demo-student");
     if (student.values.phone) expect(byField("User.phone")[0]?.value).toBe(student.values.phone);
     expect(byField("User.guardians").length).toBeGreaterThan(0);
+    // Consents, with who gave them: a minor's by their guardian.
+    const consents = byField("User.consents");
+    expect(consents.map((c) => c.value!.split(" ")[0]).sort()).toEqual(["PRIVACY_POLICY", "USER_AGREEMENT"]);
+    for (const consent of consents) expect(consent.source).toBe(`Given by guardian ${ids.people["demo-parent"].id}`);
     // institutions, journal, notifications: one item per stored row
     const enrolments = await system.orms.institutions.em.fork().find(Enrolment, { studentId: student.id });
     expect(byField("User.schoolClass")).toHaveLength(enrolments.length);

@@ -1,18 +1,19 @@
 /**
  * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
  * and the notices about them (a student's marks told to their parents), and the guardian links kept to
- * address those notices.
+ * address those notices, and the copy of their contacts the notices go out through.
  */
 import { reportPart } from "../../../shared/privacy/report-part.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import type { NotificationsContext } from "../context.js";
-import { GuardianLink, Notification } from "../entities/index.js";
+import { Contact, GuardianLink, Notification } from "../entities/index.js";
 import { MESSAGE_PURPOSES } from "../types/index.js";
 
 async function items(ctx: NotificationsContext, subjectId: string): Promise<PersonalDataItemType[]> {
-  const [notices, links] = await Promise.all([
+  const [notices, links, contact] = await Promise.all([
     ctx.em.find(Notification, { $or: [{ recipientId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     ctx.em.find(GuardianLink, { $or: [{ guardianId: subjectId }, { studentId: subjectId }] }),
+    ctx.em.findOne(Contact, { recipientId: subjectId }),
   ]);
   const out: PersonalDataItemType[] = notices.map((n) => ({
     field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
@@ -30,6 +31,20 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
           ? `guardian of student ${link.studentId}, notices in ${link.locale}${link.notify ? "" : ", notices off"}`
           : `guardian ${link.guardianId} is told about this student`,
       source: "Replica of the users subgraph's guardianships",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  const copied: Array<[string, string | null | undefined]> = [
+    ["User.phone", contact?.phone],
+    ["User.email", contact?.email],
+  ];
+  for (const [field, value] of copied) {
+    if (!value) continue;
+    out.push({
+      field,
+      category: "contact",
+      value,
+      source: "Copy of the users subgraph's profile, kept to deliver notices",
       purposes: ["PARENT_NOTIFICATION"],
     });
   }

@@ -9,7 +9,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import { SESSION_REVOKED, sessionRevokedPayload } from "../../../shared/auth/revocations.js";
 import { enqueue } from "../../../shared/events/outbox.js";
 import type { AnonymiseSettings, TableCounts } from "../../../shared/privacy/subgraph-privacy.js";
-import { Guardianship, PasswordCredential, RefreshToken, SignInThrottle, User } from "../entities/index.js";
+import { DataRequest, Guardianship, PasswordCredential, RefreshToken, SignInThrottle, User } from "../entities/index.js";
 import { loginThrottleKey } from "../sign-in/throttle.js";
 
 /** What an anonymised person is called, in both scripts: a fixed marker, not a translation. */
@@ -52,7 +52,14 @@ export async function anonymise(
   subjectId: string,
   settings: AnonymiseSettings = { accessTtlSeconds: FALLBACK_ACCESS_TTL_SECONDS },
 ): Promise<TableCounts> {
-  const counts: TableCounts = { users: 0, password_credentials: 0, refresh_tokens: 0, sign_in_throttles: 0, guardianships: 0 };
+  const counts: TableCounts = {
+    users: 0,
+    password_credentials: 0,
+    refresh_tokens: 0,
+    sign_in_throttles: 0,
+    guardianships: 0,
+    data_requests: 0,
+  };
   const user = await em.findOne(User, { id: subjectId });
   if (user) {
     const anonymous: Partial<User> = {
@@ -78,5 +85,8 @@ export async function anonymise(
   counts.password_credentials = await em.nativeDelete(PasswordCredential, { userId: subjectId });
   counts.refresh_tokens = await endSessions(em, subjectId, settings.accessTtlSeconds);
   counts.guardianships = await em.nativeDelete(Guardianship, { $or: [{ parentId: subjectId }, { studentId: subjectId }] });
+  // A rectification request keeps the values it asked for; the request and its steps stay as the record
+  // of what was decided, the values go.
+  counts.data_requests = await em.nativeUpdate(DataRequest, { subjectId, corrections: { $ne: null } }, { corrections: null });
   return counts;
 }

@@ -1,10 +1,13 @@
 /**
  * The users subgraph's own items of a subject's personal-data report: the profile, the account, family
- * links, the replica of where they study or work, the password and sessions (said to be held, never shown).
+ * links, the replica of where they study or work, the password and sessions (said to be held, never shown),
+ * consents, data-subject requests and blocks. A profile field changed by a granted rectification names
+ * that request as its source.
  */
 import type { EntityManager } from "@mikro-orm/core";
+import { BlockedField } from "../../../shared/privacy/blocked-field.entity.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
-import { Guardianship, PasswordCredential, Placement, RefreshToken, User } from "../entities/index.js";
+import { Consent, DataRequest, Guardianship, PasswordCredential, Placement, RefreshToken, User } from "../entities/index.js";
 import { FIELD_PURPOSES } from "../types/index.js";
 
 const REGISTRATION = "School registration of the account (users subgraph)";
@@ -21,14 +24,29 @@ const item = (field: string, category: Category, value: string | null | undefine
 });
 
 export async function usersReportItems(em: EntityManager, subjectId: string): Promise<PersonalDataItemType[]> {
-  const [user, credential, sessions, guardianships, placements] = await Promise.all([
+  const [user, credential, sessions, guardianships, placements, consents, requests, blocks] = await Promise.all([
     em.findOne(User, { id: subjectId }),
     em.findOne(PasswordCredential, { userId: subjectId }),
     em.find(RefreshToken, { userId: subjectId, revokedAt: null, usedAt: null, expiresAt: { $gt: new Date() } }),
     em.find(Guardianship, { $or: [{ parentId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     em.find(Placement, { userId: subjectId }),
+    em.find(Consent, { subjectId }, { orderBy: { givenAt: "asc", id: "asc" } }),
+    em.find(DataRequest, { subjectId }, { orderBy: { filedAt: "asc", id: "asc" } }),
+    em.find(BlockedField, { subjectId }, { orderBy: { field: "asc" } }),
   ]);
   if (!user) return [];
+  // The latest granted rectification of a field is where its current value came from.
+  const rectified = new Map<string, DataRequest>();
+  for (const request of requests) {
+    if (request.kind !== "RECTIFICATION" || request.status !== "GRANTED") continue;
+    for (const field of request.fields) rectified.set(field, request);
+  }
+  const sourceOf = (field: string): string => {
+    const request = rectified.get(field.replace(/ \(uz-Cyrl\)$/, ""));
+    return request
+      ? `Rectified at the person's request ${request.id}, granted ${request.decidedAt?.toISOString().slice(0, 10) ?? ""} by user ${request.decidedById ?? "?"}`
+      : REGISTRATION;
+  };
   const profile: Array<[string, Category, string | null | undefined]> = [
     ["User.fullName", "name", user.fullName],
     ["User.fullName (uz-Cyrl)", "name", user.fullNameCyrl],
@@ -44,7 +62,7 @@ export async function usersReportItems(em: EntityManager, subjectId: string): Pr
     item("User.role", "account", user.role, "Issued with the account by the operator"),
     item("User.locale", "account", user.locale),
     // Only what is actually held: an empty profile field is not an item.
-    ...profile.filter(([, , value]) => value).map(([field, category, value]) => item(field, category, value)),
+    ...profile.filter(([, , value]) => value).map(([field, category, value]) => item(field, category, value, sourceOf(field))),
   ];
   if (credential) out.push(item("PasswordCredential", "account", "scrypt hash (not shown)", "Set by the person at sign-up or reset"));
   for (const session of sessions) {
@@ -68,6 +86,20 @@ export async function usersReportItems(em: EntityManager, subjectId: string): Pr
       source: REPLICA,
       purposes: ["JOURNAL", "ADMINISTRATION", "SELF_SERVICE"],
     });
+  }
+  for (const consent of consents) {
+    const withdrawn = consent.withdrawnAt ? `, withdrawn ${consent.withdrawnAt.toISOString()} by user ${consent.withdrawnById ?? "?"}` : "";
+    const value = `${consent.kind} version ${consent.version}, given ${consent.givenAt.toISOString()}${withdrawn}`;
+    const by = consent.givenByRelation === "SELF" ? "the person" : `guardian ${consent.givenById}`;
+    out.push(item("User.consents", "account", value, `Given by ${by}`));
+  }
+  for (const request of requests) {
+    const decided = request.decidedAt ? `, ${request.status} ${request.decidedAt.toISOString()}` : ", pending";
+    const value = `${request.kind} of ${request.fields.join(", ") || "the whole record"} (${request.reason ?? "no reason"})${decided}`;
+    out.push(item("DataRequest", "account", value, `Filed by user ${request.filedById}`));
+  }
+  for (const block of blocks) {
+    out.push(item("BlockedField", "account", `${block.field} blocked since ${block.blockedAt.toISOString()}`, "Granted blocking request"));
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Who was given a subject's fields before they were corrected, from this subgraph's access audit (the
  * fields a rectification changes all live here, so every release of them was recorded here).
  * A release under LEGAL_REQUEST went to a third party outside the system: it is an external recipient,
- * named for now by the disclosure's legal basis. Everyone else is a person with an account.
+ * the authority the officer named (X-Legal-Recipient; the basis when none was named), grouped by
+ * recipient and basis. Everyone else is a person with an account.
  */
 import type { EntityManager } from "@mikro-orm/core";
 import { AccessRecord } from "../../../shared/audit/access-record.entity.js";
@@ -30,13 +31,16 @@ export async function earlierRecipients(em: EntityManager, subjectId: string, fi
     if (received.length === 0) continue;
     const legal = record.purpose === "LEGAL_REQUEST" && record.legalBasis;
     const groups = legal ? external : internal;
-    const key = legal ? record.legalBasis! : record.accessorId;
+    const key = legal ? JSON.stringify([record.recipient ?? record.legalBasis!, record.legalBasis!]) : record.accessorId;
     const set = groups.get(key) ?? new Set<string>();
     for (const field of received) set.add(field);
     groups.set(key, set);
   }
   return {
     internal: [...internal].map(([recipientId, set]) => ({ recipientId, fields: [...set].sort() })),
-    external: [...external].map(([basis, set]) => ({ recipient: basis, basis, fields: [...set].sort() })),
+    external: [...external].map(([key, set]) => {
+      const [recipient, basis] = JSON.parse(key) as [string, string];
+      return { recipient, basis, fields: [...set].sort() };
+    }),
   };
 }
