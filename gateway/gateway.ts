@@ -1,8 +1,10 @@
 /**
  * The gateway: loads the static supergraph, verifies the caller once (bad tokens and forbidden
- * purposes are refused before any subgraph is called), forwards the headers, serves /health.
+ * purposes are refused before any subgraph is called), applies the limits (size, batches, trusted
+ * documents, tokens, depth, aliases, cost, rate), forwards the headers, serves /health and /playground.
  */
 import { readFile } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -11,10 +13,15 @@ import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
 import { serve, type Listening } from "../shared/http/serve.js";
-import { localizeContextError } from "../shared/http/subgraph-server.js";
+import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-server.js";
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
 import { healthRoute } from "./health.js";
+import { admission } from "./limits/admission.js";
+import { complexityRules } from "./limits/complexity.js";
+import { TrustedDocuments } from "./limits/trusted-documents.js";
+import { playgroundRoutes } from "./playground/routes.js";
+import { RateLimiter } from "./rate-limit/rate-limiter.js";
 
 export interface GatewayOptions {
   config: Config;
@@ -24,6 +31,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   host?: string;
   port?: number;
+  /** Prefix of the rate-limit keys in Redis (tests keep theirs apart). */
+  redisKeyPrefix?: string;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Listening> {
@@ -39,6 +48,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
       // Node's fetch keeps connections alive, which matters when one request fans out to four subgraphs.
       new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never }),
   });
+  const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>()],
@@ -47,37 +57,68 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     // The process owner decides when to stop (several servers share one process in embedded mode).
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // Depth, aliases, directives and cost: validation fails before the query planner, so no subgraph is called.
+    validationRules: complexityRules(config.limits),
+    introspection: config.introspection,
+    // "Did you mean …" tells what the schema holds; hidden wherever introspection is.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    // A GET must carry a JSON content type or apollo-require-preflight: no cross-site form can run an operation.
+    csrfPrevention: true,
+    // With trusted documents, the front step resolves hashes from the manifest; nobody may register new ones.
+    ...(trusted ? { persistedQueries: false as const } : {}),
   });
   await apollo.start();
-  const listening = await serve(apollo, {
-    host: options.host ?? config.host,
-    port: options.port ?? config.port,
-    routes: { "/health": healthRoute(urls) },
-    context: async (req, requestId) => {
-      const header = (name: string): string | undefined => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
+  const rateLimiter = await RateLimiter.fromConfig(config, options.redisKeyPrefix);
+  const routes = { "/health": healthRoute(urls), ...(config.playground ? playgroundRoutes() : {}) };
+  const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    // The socket peer, not a client-supplied X-Forwarded-For: sign-in throttling and rate limits key on it.
+    const address = clientAddressOf(req);
+    try {
+      let identity;
       try {
-        const identity = await identify(header, options.tokens);
-        // The socket peer, not a client-supplied X-Forwarded-For: sign-in throttling keys on it.
-        const forward: Record<string, string> = { "x-forwarded-for": req.socket.remoteAddress ?? "unknown" };
-        for (const name of FORWARDED_HEADERS) {
-          const value = header(name);
-          if (value !== undefined) forward[name] = value;
-        }
-        forward["x-request-id"] = requestId;
-        return { ...identity, requestId, forward };
+        identity = await identify(header, options.tokens);
       } catch (error) {
-        throw localizeContextError(error, req);
+        // Bad tokens count against the address: guessing tokens is rate-limited like anything else.
+        await rateLimiter.enforce(null, address);
+        throw error;
       }
-    },
-  });
+      await rateLimiter.enforce(identity.caller, address);
+      const forward: Record<string, string> = { "x-forwarded-for": address };
+      for (const name of FORWARDED_HEADERS) {
+        const value = header(name);
+        if (value !== undefined) forward[name] = value;
+      }
+      forward["x-request-id"] = requestId;
+      return { ...identity, requestId, forward };
+    } catch (error) {
+      throw localizeContextError(error, req);
+    }
+  };
+  let listening: Listening;
+  try {
+    listening = await serve(apollo, {
+      host: options.host ?? config.host,
+      port: options.port ?? config.port,
+      routes,
+      maxBodyBytes: config.limits.bodyBytes,
+      admit: admission({ maxTokens: config.limits.tokens, trusted }),
+      context,
+    });
+  } catch (error) {
+    await rateLimiter.close();
+    await apollo.stop();
+    throw error;
+  }
   return {
     ...listening,
     close: async () => {
       await listening.close();
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

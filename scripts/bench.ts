@@ -12,7 +12,8 @@ import { DEMO_LOGINS } from "./seed/demo-logins.js";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 300;
 const dataDir = await mkdtemp(path.join(tmpdir(), "emaktab-bench-"));
-const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: "1" });
+// Rate limits off: the bench sends thousands of requests a minute as one person (npm run bench:limits measures them).
+const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: "1", RATE_LIMIT: "0", RATE_LIMIT_ANONYMOUS: "0" });
 const system = await startSystem({ config, ephemeral: true, seedDemoWhenEmpty: true });
 const url = system.gatewayUrl;
 

@@ -49,6 +49,18 @@ export interface Config {
    * a consent to another one cannot be given any more.
    */
   policyVersion: string;
+  /** What the gateway refuses before planning (README "Limits"); TOO_COMPLEX when exceeded. */
+  limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number; bodyBytes: number };
+  /** Requests per window: per signed-in caller (token subject) and per client address for anonymous callers; 0 = off. */
+  rateLimit: { perCaller: number; perAnonymousAddress: number; windowSeconds: number };
+  /** Redis shared by several gateway instances for their rate limits; unset = each instance counts in memory. */
+  redisUrl?: string;
+  /** Schema introspection, and "Did you mean" suggestions in validation errors: on in embedded mode. */
+  introspection: boolean;
+  /** GET /playground: on in embedded mode. */
+  playground: boolean;
+  /** A persisted-query manifest: when set, the gateway runs only the operations listed in it. */
+  trustedDocumentsPath?: string;
 }
 
 /** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
@@ -68,6 +80,20 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`Environment variable ${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "1" || raw === "true") return true;
+  if (raw === "0" || raw === "false") return false;
+  throw new Error(`Environment variable ${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value === 0) throw new Error(`Environment variable ${name} must be at least 1`);
   return value;
 }
 
@@ -145,5 +171,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
     },
     policyVersion: policyVersion(env),
+    // Defaults sit well above the project's own documents (the costliest, me { notifications(first: 100) { id kind } },
+    // costs about 750; the deepest is 6 levels, the longest 163 tokens): tests/unit/limits-defaults.test.ts.
+    limits: {
+      depth: positive(env, "MAX_DEPTH", 10),
+      aliases: int(env, "MAX_ALIASES", 15),
+      tokens: positive(env, "MAX_TOKENS", 2000),
+      cost: positive(env, "MAX_COST", 5000),
+      directives: int(env, "MAX_DIRECTIVES", 20),
+      bodyBytes: positive(env, "MAX_BODY_BYTES", 1024 * 1024),
+    },
+    rateLimit: {
+      perCaller: int(env, "RATE_LIMIT", 600),
+      perAnonymousAddress: int(env, "RATE_LIMIT_ANONYMOUS", 300),
+      windowSeconds: positive(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
+    },
+    redisUrl: env.REDIS_URL || undefined,
+    introspection: flag(env, "INTROSPECTION", mode === "embedded"),
+    playground: flag(env, "PLAYGROUND", mode === "embedded"),
+    trustedDocumentsPath: env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined,
   };
 }

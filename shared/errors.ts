@@ -71,12 +71,17 @@ export class NotImplementedError extends ApiError {
 
 export class TooComplexError extends ApiError {
   constructor(detail: string) {
-    super("TOO_COMPLEX", detail, {}, 400);
+    // The detail (which limit, by how much) stays beside the localised headline.
+    super("TOO_COMPLEX", detail, { detail }, 400);
   }
 }
 
 export class RateLimitedError extends ApiError {
-  constructor(detail = "Too many requests") {
+  /** `retryAfterSeconds` becomes the response's Retry-After header (Apollo Server reads `extensions.http`). */
+  constructor(detail = "Too many requests", retryAfterSeconds?: number) {
     super("RATE_LIMITED", detail, {}, 429);
+    if (retryAfterSeconds !== undefined) {
+      this.extensions.http = { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) };
+    }
   }
 }

@@ -25,16 +25,21 @@ const CLIENT_CODES = new Set([
  */
 const CLIENT_EXTENSIONS = ["code", "field", "detail", "category", "reason", "what", "feature"] as const;
 
+/** Codes of our typed errors that a validation rule may raise; they win over Apollo's generic label. */
+const VALIDATION_CAUSES = new Set(["BAD_USER_INPUT", "TOO_COMPLEX"]);
+
 /**
  * A scalar's literal that does not parse (`to: "2026-13-45"`) fails validation, and Apollo Server labels
  * it GRAPHQL_VALIDATION_FAILED; when our typed BAD_USER_INPUT error is the cause, that is what the client gets.
+ * The same for the gateway's limits (depth, aliases, cost), which are validation rules raising TOO_COMPLEX.
  */
 function causeCode(formatted: GraphQLFormattedError, error: unknown): unknown {
   const code = formatted.extensions?.code;
   if (code !== "GRAPHQL_VALIDATION_FAILED") return code;
   // Duck-typed: the error may come from another copy of graphql (instanceof would say no).
   const cause = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
-  return cause?.extensions?.code === "BAD_USER_INPUT" ? "BAD_USER_INPUT" : code;
+  const underlying = cause?.extensions?.code;
+  return typeof underlying === "string" && VALIDATION_CAUSES.has(underlying) ? underlying : code;
 }
 
 export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

@@ -6,8 +6,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloContext } from "@apollo/server";
 import { requestIdFrom } from "../auth/caller.js";
+import { parseAcceptLanguage } from "../i18n/locale.js";
+import { localizeMessage } from "./error-format.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** A GraphQL-over-HTTP request as Apollo Server receives it: GET reads `search`, POST the parsed JSON `body`. */
+export interface GraphQLHttpRequest {
+  method: string;
+  search: string;
+  body: unknown;
+}
+
+/** What a front step decides about a request before Apollo Server sees it: go on (possibly rewritten), or an answer. */
+export type Admission = { admit: GraphQLHttpRequest } | { refuse: { status: number; body: unknown } };
 
 export interface ServeOptions<C extends ApolloContext> {
   host: string;
@@ -16,6 +28,8 @@ export interface ServeOptions<C extends ApolloContext> {
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
   graphqlPath?: string;
+  /** Runs on every GraphQL request before Apollo Server (the gateway's batch, token and trusted-document checks). */
+  admit?: (req: IncomingMessage, request: GraphQLHttpRequest) => Admission | Promise<Admission>;
 }
 
 export interface Listening {
@@ -47,6 +61,13 @@ export function errorBody(code: string, message: string): unknown {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** An error body in the language the request asks for (Accept-Language), the English text kept as the detail. */
+export function localizedErrorBody(req: IncomingMessage, code: string, detail: string): unknown {
+  const header = req.headers["accept-language"];
+  const locale = parseAcceptLanguage(Array.isArray(header) ? header[0] : header) ?? "UZ_LATN";
+  return { errors: [{ message: localizeMessage(code, locale, { detail }) ?? detail, extensions: { code, detail } }] };
+}
+
 export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<Listening> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const graphqlPath = options.graphqlPath ?? "/graphql";
@@ -61,11 +82,17 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
 
     let body: unknown;
     if (req.method === "POST") {
+      const tooLarge = (): void => {
+        // The rest of the body is not read: close the connection rather than leave it half-consumed.
+        res.setHeader("connection", "close");
+        sendJson(res, 413, localizedErrorBody(req, "TOO_COMPLEX", `request body over ${limit} bytes`));
+      };
+      if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge();
       let raw: string;
       try {
         raw = await readBody(req, limit);
       } catch (error) {
-        if (error instanceof BodyTooLarge) return sendJson(res, 413, errorBody("TOO_COMPLEX", "Request body too large"));
+        if (error instanceof BodyTooLarge) return tooLarge();
         throw error;
       }
       try {
@@ -74,12 +101,18 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
         return sendJson(res, 400, errorBody("BAD_USER_INPUT", "The request body is not valid JSON"));
       }
     }
+    let request: GraphQLHttpRequest = { method: req.method ?? "GET", search: url.search, body };
+    if (options.admit) {
+      const admission = await options.admit(req, request);
+      if ("refuse" in admission) return sendJson(res, admission.refuse.status, admission.refuse.body);
+      request = admission.admit;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest: { ...request, headers },
       context: () => options.context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -51,7 +51,9 @@ beforeAll(async () => {
     });
   }
   // Something in two of the databases to find again in the copies.
-  await orms.users.em.fork().insert(User, { id: personId, login: "backup-person", role: "STUDENT", fullName: "Qodirova Malika", createdAt: new Date() });
+  await orms.users.em
+    .fork()
+    .insert(User, { id: personId, login: "backup-person", role: "STUDENT", fullName: "Qodirova Malika", createdAt: new Date() });
   await orms.journal.em.fork().insert(Grade, {
     id: randomUUID(),
     studentId: personId,

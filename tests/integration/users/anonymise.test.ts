@@ -76,7 +76,14 @@ describe("users anonymise", () => {
   it("replaces identity, removes the credential, the throttle row and the family links, ends the live session", async () => {
     const counts = await orm.em.fork().transactional((em) => anonymise(em, student, { accessTtlSeconds: TTL }));
     // Refresh tokens: 5 rows; the newest of the live and the just-ended session stay (the live one now revoked).
-    expect(counts).toEqual({ users: 1, password_credentials: 1, refresh_tokens: 4, sign_in_throttles: 1, guardianships: 1, data_requests: 0 });
+    expect(counts).toEqual({
+      users: 1,
+      password_credentials: 1,
+      refresh_tokens: 4,
+      sign_in_throttles: 1,
+      guardianships: 1,
+      data_requests: 0,
+    });
 
     const em = orm.em.fork();
     expect(await em.findOneOrFail(User, { id: student })).toMatchObject({
