@@ -38,6 +38,8 @@ export interface Config {
    * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
    */
   trustedProxies: string[];
+  /** Report rows of groups with fewer students than this come back suppressed (figures null). */
+  reportMinCellSize: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,6 +54,13 @@ function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   // Containers often pass PEM with literal "\n"; accept both forms.
   return raw ? raw.replace(/\\n/g, "\n") : undefined;
+}
+
+/** Suppression cannot be switched off: a cell of fewer than one student would be no cell at all. */
+function minCellSize(env: NodeJS.ProcessEnv): number {
+  const value = int(env, "MIN_CELL_SIZE", 10);
+  if (value < 1) throw new Error(`Environment variable MIN_CELL_SIZE must be at least 1, got "${env.MIN_CELL_SIZE}"`);
+  return value;
 }
 
 /** Loopback: in embedded mode the gateway runs in the same process and subgraphs listen on loopback only. */
@@ -117,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
     trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
+    reportMinCellSize: minCellSize(env),
   };
 }

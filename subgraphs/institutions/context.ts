@@ -5,4 +5,7 @@ export interface InstitutionsContext extends BaseContext {
   loaders: InstitutionsLoaders;
 }
 
-export const extendContext = (base: BaseContext): InstitutionsContext => ({ ...base, loaders: createInstitutionsLoaders(base.em) });
+export const extendContext = (base: BaseContext): InstitutionsContext => ({
+  ...base,
+  loaders: createInstitutionsLoaders(base.em, base.locale),
+});

@@ -8,6 +8,7 @@ import { SchoolResolver } from "./resolvers/school.resolver.js";
 import { SubjectResolver } from "./resolvers/subject.resolver.js";
 import { UserInstitutionsResolver } from "./resolvers/user.resolver.js";
 import { institutionsSubjects } from "./subjects.js";
+import { REPORT_UNIT_TYPES } from "./types/report-units.js";
 
 export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
@@ -20,7 +21,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       UserInstitutionsResolver,
       institutionsReportPart.resolver,
     ],
-    orphanedTypes: [institutionsReportPart.stub],
+    orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,
     subjects: institutionsSubjects,
   });

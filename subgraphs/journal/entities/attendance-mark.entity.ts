@@ -7,6 +7,8 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 @Entity({ tableName: "attendance_marks" })
 @Unique({ properties: ["lessonId", "studentId"] })
 @Index({ properties: ["studentId", "date"] })
+// The attendance report reads a class's marks over a range from this index alone (no table rows).
+@Index({ properties: ["classId", "date", "status", "lessonId"] })
 export class AttendanceMark {
   [OptionalProps]?: "recordedAt";
 
