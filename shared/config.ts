@@ -61,6 +61,8 @@ export interface Config {
   playground: boolean;
   /** A persisted-query manifest: when set, the gateway runs only the operations listed in it. */
   trustedDocumentsPath?: string;
+  /** Report rows of groups with fewer students than this come back suppressed (figures null). */
+  reportMinCellSize: number;
 }
 
 /** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
@@ -101,6 +103,13 @@ function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   // Containers often pass PEM with literal "\n"; accept both forms.
   return raw ? raw.replace(/\\n/g, "\n") : undefined;
+}
+
+/** Suppression cannot be switched off: a cell of fewer than one student would be no cell at all. */
+function minCellSize(env: NodeJS.ProcessEnv): number {
+  const value = int(env, "MIN_CELL_SIZE", 10);
+  if (value < 1) throw new Error(`Environment variable MIN_CELL_SIZE must be at least 1, got "${env.MIN_CELL_SIZE}"`);
+  return value;
 }
 
 /** Loopback: in embedded mode the gateway runs in the same process and subgraphs listen on loopback only. */
@@ -190,5 +199,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env, "INTROSPECTION", mode === "embedded"),
     playground: flag(env, "PLAYGROUND", mode === "embedded"),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined,
+    reportMinCellSize: minCellSize(env),
   };
 }

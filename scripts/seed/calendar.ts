@@ -3,23 +3,16 @@
  * Uzbek schools keep), public holidays inside the quarters, and lesson times in Asia/Tashkent (UTC+5,
  * no daylight saving).
  */
+import { QUARTERS_BY_YEAR, type Quarter } from "../../subgraphs/journal/academic-calendar.js";
 
 export const ACADEMIC_YEAR = 2026;
 /** First day of classes; enrolments and memberships of the seeded year start here. */
 export const YEAR_STARTS_ON = "2026-09-02";
 
-export interface Quarter {
-  number: 1 | 2 | 3 | 4;
-  startsOn: string;
-  endsOn: string;
-}
+export type { Quarter };
 
-export const QUARTERS: readonly Quarter[] = [
-  { number: 1, startsOn: "2026-09-02", endsOn: "2026-10-31" },
-  { number: 2, startsOn: "2026-11-09", endsOn: "2026-12-26" },
-  { number: 3, startsOn: "2027-01-11", endsOn: "2027-03-19" },
-  { number: 4, startsOn: "2027-03-30", endsOn: "2027-05-25" },
-];
+/** The seeded year's quarters: the journal's calendar, which reports read too. */
+export const QUARTERS: readonly Quarter[] = QUARTERS_BY_YEAR[ACADEMIC_YEAR]!;
 
 /** Fixed-date days off that fall inside a quarter (Teachers' Day, Constitution Day, 8 March, 9 May). */
 const HOLIDAYS = new Set(["2026-10-01", "2026-12-08", "2027-03-08", "2027-05-09"]);

@@ -1,8 +1,10 @@
 /**
  * Enums of the contract that more than one subgraph returns (the personal-data report names roles and
- * purposes in every subgraph). Registered once per process: type-graphql keeps one metadata store.
+ * purposes in every subgraph; report rows are keyed by their unit's kind in journal and institutions).
+ * Registered once per process: type-graphql keeps one metadata store.
  */
 import { registerEnumType } from "type-graphql";
+import { REPORT_LEVELS } from "../auth/report-scope.js";
 import { PURPOSES, ROLES } from "../auth/roles.js";
 
 // type-graphql wants enum objects; the string unions in shared/auth stay the source of truth.
@@ -13,3 +15,13 @@ export const RoleEnum = enumOf(ROLES);
 export const PurposeEnum = enumOf(PURPOSES);
 registerEnumType(RoleEnum, { name: "Role" });
 registerEnumType(PurposeEnum, { name: "Purpose" });
+
+/** The units a report row stands for: the territorial levels, and for the timeliness report a teacher too. */
+export const TIMELINESS_GROUPINGS = ["REGION", "DISTRICT", "SCHOOL", "TEACHER"] as const;
+export type TimelinessGrouping = (typeof TIMELINESS_GROUPINGS)[number];
+
+// The journal computes report rows; institutions names their units: both subgraphs speak of these.
+export const ReportGroupingEnum = enumOf(REPORT_LEVELS);
+export const TimelinessGroupingEnum = enumOf(TIMELINESS_GROUPINGS);
+registerEnumType(ReportGroupingEnum, { name: "ReportGrouping" });
+registerEnumType(TimelinessGroupingEnum, { name: "TimelinessGrouping" });

@@ -15,4 +15,4 @@ export interface InstitutionsContext extends BaseContext {
 
 export const institutionsContext =
   (services: InstitutionsServices) =>
-  (base: BaseContext): InstitutionsContext => ({ ...base, loaders: createInstitutionsLoaders(base.em), services });
+  (base: BaseContext): InstitutionsContext => ({ ...base, loaders: createInstitutionsLoaders(base.em, base.locale), services });

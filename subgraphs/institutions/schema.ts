@@ -9,6 +9,7 @@ import { SchoolResolver } from "./resolvers/school.resolver.js";
 import { SubjectResolver } from "./resolvers/subject.resolver.js";
 import { UserInstitutionsResolver } from "./resolvers/user.resolver.js";
 import { institutionsSubjects } from "./subjects.js";
+import { REPORT_UNIT_TYPES } from "./types/report-units.js";
 
 export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
@@ -23,7 +24,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       EnrolmentEndingResolver,
       EmploymentEndingResolver,
     ],
-    orphanedTypes: [institutionsReportPart.stub],
+    orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,
     subjects: institutionsSubjects,
   });

@@ -6,6 +6,8 @@ import { createJournalLoaders, type JournalLoaders } from "./loaders/index.js";
 export interface JournalServices {
   /** Kicked after a commit that wrote outbox events. */
   relay: OutboxRelay;
+  /** Report groups of fewer students come back suppressed (MIN_CELL_SIZE). */
+  minCellSize: number;
 }
 
 export interface JournalContext extends BaseContext {

@@ -297,40 +297,6 @@ describe("what an error may contain", () => {
   });
 });
 
-describe("features of a later milestone", () => {
-  it("attendanceReport and gradeReport answer NOT_IMPLEMENTED, never figures", async () => {
-    const district = await signIn(system.gatewayUrl, "demo-district");
-    const scope = { schoolId: ids.schools["Chilonzor 1-maktab"] };
-    const cases: Array<[string, Promise<GqlResponse>]> = [
-      [
-        "attendanceReport",
-        gql(
-          system.gatewayUrl,
-          `query($s: ReportScope!) { attendanceReport(scope: $s, groupBy: CLASS, from: "2026-11-01", to: "2026-11-30") { unitId students absences absenceRate suppressed } }`,
-          { s: scope },
-          { token: district, purpose: "REPORTING" },
-        ),
-      ],
-      [
-        "gradeReport",
-        gql(
-          system.gatewayUrl,
-          `query($s: ReportScope!) { gradeReport(scope: $s, groupBy: CLASS, from: "2026-11-01", to: "2026-11-30") { unitId students marks averageMark suppressed } }`,
-          { s: scope },
-          { token: district, purpose: "REPORTING" },
-        ),
-      ],
-    ];
-    for (const [name, pending] of cases) {
-      const res = await pending;
-      expect(codes(res), name).toEqual(["NOT_IMPLEMENTED"]);
-      expect(res.data ?? null, name).toBeNull();
-      expect(res.errors![0]!.message).toBe(ERROR_MESSAGES.NOT_IMPLEMENTED!.UZ_LATN);
-      expectNoInternals(res, name);
-    }
-  });
-});
-
 describe("sessions", () => {
   const signInFresh = async (login: string, password = "demo-password") => gql(system.gatewayUrl, SIGN_IN, { login, password });
 

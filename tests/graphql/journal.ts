@@ -143,10 +143,13 @@ export const GRADE_ENTITIES = /* GraphQL */ `
 `;
 
 export const ATTENDANCE_REPORT = /* GraphQL */ `
-  query AttendanceReport($scope: ReportScope!, $from: Date!, $to: Date!) {
-    attendanceReport(scope: $scope, groupBy: SCHOOL, from: $from, to: $to) {
+  query AttendanceReport($scope: ReportScope!, $groupBy: ReportGrouping!, $from: Date!, $to: Date!) {
+    attendanceReport(scope: $scope, groupBy: $groupBy, from: $from, to: $to) {
       unitId
-      unitName
+      unitKind
+      students
+      lessons
+      absences
       absenceRate
       suppressed
     }

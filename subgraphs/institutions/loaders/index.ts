@@ -1,7 +1,9 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
+import type { Locale } from "../../../shared/i18n/locale.js";
 import { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment } from "../entities/index.js";
+import { unitNameLoader, type UnitKey } from "./unit-names.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface InstitutionsLoaders {
@@ -19,9 +21,11 @@ export interface InstitutionsLoaders {
   membershipsByUser: DataLoader<string, StaffMembership[]>;
   assignmentsByClass: DataLoader<string, TeachingAssignment[]>;
   assignmentsByTeacher: DataLoader<string, TeachingAssignment[]>;
+  /** Report rows' unit names, in the request's script. */
+  unitName: DataLoader<UnitKey, string | null, string>;
 }
 
-export function createInstitutionsLoaders(em: EntityManager): InstitutionsLoaders {
+export function createInstitutionsLoaders(em: EntityManager, locale: Locale): InstitutionsLoaders {
   // Only current rows: an enrolment or membership that has not ended by today (computed per request).
   const current = { $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] };
   return {
@@ -39,5 +43,6 @@ export function createInstitutionsLoaders(em: EntityManager): InstitutionsLoader
     membershipsByUser: groupLoader(em, StaffMembership, "userId", { where: current }),
     assignmentsByClass: groupLoader(em, TeachingAssignment, "classId"),
     assignmentsByTeacher: groupLoader(em, TeachingAssignment, "teacherId"),
+    unitName: unitNameLoader(em, locale),
   };
 }

@@ -4,6 +4,15 @@ import type { ReferenceResolver } from "../../../shared/federation/build-subgrap
 import type { InstitutionsContext } from "../context.js";
 
 type Ref = { id: string };
+type UnitRef = { unitId: string; unitKind: string };
+
+/** A report row gains its unit's name; a place institutions no longer holds shows its id rather than nothing. */
+const reportUnit =
+  (fallbackToId: boolean) =>
+  async (ref: UnitRef, ctx: InstitutionsContext): Promise<UnitRef & { unitName: string | null }> => {
+    const name = await ctx.loaders.unitName.load({ kind: ref.unitKind, id: ref.unitId });
+    return { ...ref, unitName: name ?? (fallbackToId ? ref.unitId : null) };
+  };
 
 export const institutionsReferences: Record<string, ReferenceResolver<InstitutionsContext>> = {
   Region: (ref: Ref, ctx) => ctx.loaders.region.load(ref.id),
@@ -13,4 +22,7 @@ export const institutionsReferences: Record<string, ReferenceResolver<Institutio
   Subject: (ref: Ref, ctx) => ctx.loaders.subject.load(ref.id),
   User: (ref: Ref) => ({ id: ref.id }),
   PersonalDataReport: institutionsReportPart.reference,
+  AttendanceSummary: reportUnit(true),
+  GradeSummary: reportUnit(true),
+  JournalTimelinessSummary: reportUnit(false),
 };

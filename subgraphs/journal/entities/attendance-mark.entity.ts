@@ -19,6 +19,8 @@ export const isSensitiveStatus = (status: AttendanceStatus): status is Sensitive
 @Entity({ tableName: "attendance_marks" })
 @Unique({ properties: ["lessonId", "studentId"] })
 @Index({ properties: ["studentId", "date"] })
+// The attendance report reads a class's marks over a range from this index alone (no table rows).
+@Index({ properties: ["classId", "date", "status", "lessonId"] })
 export class AttendanceMark {
   [OptionalProps]?: "recordedAt";
 

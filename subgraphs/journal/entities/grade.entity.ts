@@ -7,6 +7,8 @@ export type GradeKind = (typeof GRADE_KINDS)[number];
 @Entity({ tableName: "grades" })
 @Index({ properties: ["studentId", "date"] })
 @Index({ properties: ["classId", "subjectId", "date"] })
+// Reports over every subject of a class.
+@Index({ properties: ["classId", "date"] })
 // One mark of a kind per student and lesson: recording again corrects it (term marks have no lesson).
 @Unique({ properties: ["lessonId", "studentId", "kind"] })
 export class Grade {

@@ -1,17 +1,84 @@
-import { Args, Query, Resolver } from "type-graphql";
-import { NotImplementedError } from "../../../shared/errors.js";
-import { AttendanceReportArgs, AttendanceSummaryType, GradeReportArgs, GradeSummaryType } from "../types/index.js";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { ReportLevel } from "../../../shared/auth/report-scope.js";
+import type { AuthedContext } from "../../../shared/context.js";
+import type { TimelinessGrouping } from "../../../shared/federation/enums.js";
+import type { JournalContext } from "../context.js";
+import { attendanceFigures } from "../reports/attendance-report.js";
+import { gradeFigures } from "../reports/grade-report.js";
+import { prepareReport } from "../reports/request.js";
+import { timelinessFigures } from "../reports/timeliness-report.js";
+import {
+  AttendanceReportArgs,
+  AttendanceSummaryType,
+  GradeReportArgs,
+  GradeSummaryType,
+  JournalTimelinessSummaryType,
+  TimelinessReportArgs,
+} from "../types/report.js";
 
-/** Aggregates for officials: in the contract now, computed by a later milestone (never made-up figures). */
+type Ctx = AuthedContext<JournalContext>;
+
+/** A unit of fewer students than the minimum cell size could single a child out: its figures stay hidden. */
+const isSmallCell = (ctx: Ctx, students: number): boolean => students < ctx.services.minCellSize;
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/**
+ * Aggregates for officials and school administrators (purpose REPORTING, own territory only). Each report
+ * is one aggregate statement in the database; rows carry no personal data, and nothing here is logged.
+ */
 @Resolver()
 export class ReportResolver {
   @Query(() => [AttendanceSummaryType])
-  attendanceReport(@Args(() => AttendanceReportArgs) _args: AttendanceReportArgs): AttendanceSummaryType[] {
-    throw new NotImplementedError("attendanceReport");
+  async attendanceReport(@Args(() => AttendanceReportArgs) args: AttendanceReportArgs, @Ctx() ctx: Ctx): Promise<AttendanceSummaryType[]> {
+    const request = await prepareReport<ReportLevel>(ctx, args);
+    const rows = await attendanceFigures(ctx.em, request);
+    return rows.map((row) => {
+      const base = { unitId: row.unitId, unitKind: request.groupBy };
+      if (isSmallCell(ctx, row.students)) {
+        return { ...base, students: null, lessons: null, absences: null, absenceRate: null, lateArrivals: null, suppressed: true };
+      }
+      return {
+        ...base,
+        students: row.students,
+        lessons: row.lessons,
+        absences: row.absences,
+        absenceRate: ratio(row.absences, row.studentLessons),
+        lateArrivals: row.late,
+        suppressed: false,
+      };
+    });
   }
 
   @Query(() => [GradeSummaryType])
-  gradeReport(@Args(() => GradeReportArgs) _args: GradeReportArgs): GradeSummaryType[] {
-    throw new NotImplementedError("gradeReport");
+  async gradeReport(@Args(() => GradeReportArgs) args: GradeReportArgs, @Ctx() ctx: Ctx): Promise<GradeSummaryType[]> {
+    const request = await prepareReport<ReportLevel>(ctx, args);
+    const rows = await gradeFigures(ctx.em, request);
+    return rows.map((row) => {
+      const base = { unitId: row.unitId, unitKind: request.groupBy };
+      if (isSmallCell(ctx, row.students)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
+      return { ...base, students: row.students, marks: row.marks, averageMark: ratio(row.total, row.marks), suppressed: false };
+    });
+  }
+
+  @Query(() => [JournalTimelinessSummaryType], {
+    description:
+      "Timely journal keeping: the share of lesson marks entered by 21:00 Asia/Tashkent on the lesson day, per region, " +
+      "district, school or teacher of the scope. Same access as attendanceReport.",
+  })
+  async journalTimelinessReport(
+    @Args(() => TimelinessReportArgs) args: TimelinessReportArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<JournalTimelinessSummaryType[]> {
+    const request = await prepareReport<TimelinessGrouping>(ctx, args);
+    const rows = await timelinessFigures(ctx.em, request);
+    return rows.map((row) => ({
+      unitId: row.unitId,
+      unitKind: request.groupBy,
+      teacher: request.groupBy === "TEACHER" ? { id: row.unitId } : null,
+      marks: row.marks,
+      marksOnTime: row.onTime,
+      onTimeRate: ratio(row.onTime, row.marks),
+    }));
   }
 }

@@ -1,5 +1,5 @@
 /** The GraphQL face of the journal. Links to other entities are field resolvers in ../resolvers. */
-import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { personalData, sensitiveValues } from "../../../shared/auth/personal-data.js";
 import type { Purpose } from "../../../shared/auth/roles.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
@@ -20,13 +20,9 @@ const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
 
 export const GradeKindEnum = asEnum<GradeKind>(GRADE_KINDS);
 export const AttendanceStatusEnum = asEnum<AttendanceStatus>(ATTENDANCE_STATUSES);
-export const REPORT_GROUPINGS = ["REGION", "DISTRICT", "SCHOOL", "CLASS"] as const;
-export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
-export const ReportGroupingEnum = asEnum<ReportGrouping>(REPORT_GROUPINGS);
 
 registerEnumType(GradeKindEnum, { name: "GradeKind" });
 registerEnumType(AttendanceStatusEnum, { name: "AttendanceStatus" });
-registerEnumType(ReportGroupingEnum, { name: "ReportGrouping" });
 
 /* Stubs of entities owned by other subgraphs: the key only. */
 
@@ -140,68 +136,6 @@ export class ClassJournalType {
   rows: JournalRowType[];
 }
 
-/* Reports: declared now, answered by a later milestone. */
-
-@InputType("ReportScope", { description: "Exactly one of the four" })
-export class ReportScopeInput {
-  @Field(() => ID, { nullable: true })
-  regionId?: string;
-
-  @Field(() => ID, { nullable: true })
-  districtId?: string;
-
-  @Field(() => ID, { nullable: true })
-  schoolId?: string;
-
-  @Field(() => ID, { nullable: true })
-  classId?: string;
-}
-
-@ObjectType("AttendanceSummary")
-export class AttendanceSummaryType {
-  @Field(() => ID)
-  unitId: string;
-
-  @Field(() => String)
-  unitName: string;
-
-  @Field(() => Int, { nullable: true })
-  students?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  lessons?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  absences?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  absenceRate?: number | null;
-
-  @Field(() => Boolean)
-  suppressed: boolean;
-}
-
-@ObjectType("GradeSummary")
-export class GradeSummaryType {
-  @Field(() => ID)
-  unitId: string;
-
-  @Field(() => String)
-  unitName: string;
-
-  @Field(() => Int, { nullable: true })
-  students?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  marks?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  averageMark?: number | null;
-
-  @Field(() => Boolean)
-  suppressed: boolean;
-}
-
 /* Mutation inputs. */
 
 @InputType("GradeEntry")
@@ -297,25 +231,4 @@ export class StudentAttendanceArgs {
 
   @Field(() => DateScalar, { nullable: true })
   to?: string | null;
-}
-
-@ArgsType()
-export class AttendanceReportArgs {
-  @Field(() => ReportScopeInput)
-  scope: ReportScopeInput;
-
-  @Field(() => ReportGroupingEnum)
-  groupBy: ReportGrouping;
-
-  @Field(() => DateScalar)
-  from: string;
-
-  @Field(() => DateScalar)
-  to: string;
-}
-
-@ArgsType()
-export class GradeReportArgs extends AttendanceReportArgs {
-  @Field(() => ID, { nullable: true })
-  subjectId?: string | null;
 }

@@ -190,14 +190,45 @@ describe("_entities for Grade", () => {
   });
 });
 
-describe("reports", () => {
-  it("are declared but not available yet", async () => {
-    const res = await gql(
+describe("reports, straight at the subgraph", () => {
+  const report = async (who: keyof JournalWorld["as"], scope: object, purpose = "REPORTING") =>
+    gql(
       h.url,
       ATTENDANCE_REPORT,
-      { scope: { schoolId: w.schoolId }, from: "2026-11-01", to: "2026-11-30" },
-      { token: await h.tokenFor(w.as.districtOfficial) },
+      { scope, groupBy: "CLASS", from: "2026-11-01", to: "2026-11-30" },
+      { token: await h.tokenFor(w.as[who]), purpose },
     );
-    expect(codes(res)).toEqual(["NOT_IMPLEMENTED"]);
+
+  it("give the district official figures of their school's classes, the small class suppressed, and no names", async () => {
+    const res = await report("districtOfficial", { schoolId: w.schoolId });
+    expect(res.errors).toBeUndefined();
+    const absences = await h.orm.em
+      .fork()
+      .count(AttendanceMark, { classId: w.classA, status: { $in: ["ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS"] } });
+    const lessons = w.lessonsA.length - 1 + (w.lessonsAMother.length - 1); // the last day's lessons have no attendance
+    const rows = res.data.attendanceReport;
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r: any) => r.unitId === w.classA)).toEqual({
+      unitId: w.classA,
+      unitKind: "CLASS",
+      students: 12, // the student who left in October is not counted
+      lessons,
+      absences,
+      absenceRate: absences / (12 * lessons),
+      suppressed: false,
+    });
+    expect(rows.find((r: any) => r.unitId === w.classB)).toMatchObject({
+      students: null,
+      absences: null,
+      absenceRate: null,
+      suppressed: true,
+    });
+  });
+
+  it("refuse a teacher, the official of another district's school, and another purpose", async () => {
+    expect(codes(await report("teacher", { schoolId: w.schoolId }, "JOURNAL"))).toEqual(["FORBIDDEN"]);
+    expect(codes(await report("districtOfficial", { schoolId: w.otherSchoolId }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await report("districtOfficial", { classId: w.classC }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await report("districtOfficial", { schoolId: w.schoolId }, "ADMINISTRATION"))).toEqual(["FORBIDDEN"]);
   });
 });

@@ -1,9 +1,13 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130094805 extends Migration {
+export class Migration20261130101056 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
+    );
+
+    this.addSql(
+      `create table "contacts" ("recipient_id" varchar(36) not null, "phone" varchar(20) null, "email" varchar(200) null, "locale" varchar(10) not null default 'UZ_LATN', constraint "contacts_pkey" primary key ("recipient_id"));`,
     );
 
     this.addSql(
@@ -17,5 +21,12 @@ export class Migration20261130094805 extends Migration {
     this.addSql(
       `alter table "access_records" add column "recipient" varchar(200) null, add column "restricted" boolean not null default false;`,
     );
+
+    this.addSql(`alter table "guardian_links" add column "consent_changed_at" timestamptz null;`);
+    this.addSql(`create index "guardian_links_guardian_id_index" on "guardian_links" ("guardian_id");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "guardian_links_guardian_id_index";`);
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * The quarters of each academic year, as the Ministry sets them. Reports accept a quarter instead of
+ * spelling out its dates; the seed draws its lessons from the same table.
+ */
+import { BadUserInputError } from "../../shared/errors.js";
+
+export interface Quarter {
+  number: 1 | 2 | 3 | 4;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** By the calendar year an academic year starts in (2026 for 2026/2027). */
+export const QUARTERS_BY_YEAR: Readonly<Record<number, readonly Quarter[]>> = {
+  2026: [
+    { number: 1, startsOn: "2026-09-02", endsOn: "2026-10-31" },
+    { number: 2, startsOn: "2026-11-09", endsOn: "2026-12-26" },
+    { number: 3, startsOn: "2027-01-11", endsOn: "2027-03-19" },
+    { number: 4, startsOn: "2027-03-30", endsOn: "2027-05-25" },
+  ],
+};
+
+/** The academic year a date belongs to: September to August, named by the year it starts in. */
+export function academicYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 9 ? year : year - 1;
+}
+
+/**
+ * The days of quarter `number` of the academic year `from` falls in, within from..to. A client asks
+ * for "the second quarter" with the year's bounds as from and to; the range stays an upper bound.
+ */
+export function quarterWithin(number: number, from: string, to: string): { from: string; to: string } {
+  const year = academicYearOf(from);
+  const quarters = QUARTERS_BY_YEAR[year];
+  if (!quarters) throw new BadUserInputError("quarter", `no quarter calendar for the academic year ${year}/${year + 1}`);
+  const quarter = quarters.find((q) => q.number === number);
+  if (!quarter) throw new BadUserInputError("quarter", `a quarter is 1, 2, 3 or 4, got ${number}`);
+  const start = quarter.startsOn > from ? quarter.startsOn : from;
+  const end = quarter.endsOn < to ? quarter.endsOn : to;
+  if (start > end) {
+    throw new BadUserInputError("quarter", `quarter ${number} (${quarter.startsOn}..${quarter.endsOn}) lies outside ${from}..${to}`);
+  }
+  return { from: start, to: end };
+}
