@@ -75,9 +75,10 @@ async function restored(name: SubgraphName, file: string): Promise<MikroORM> {
   const module = SUBGRAPH_MODULES.find((m) => m.name === name)!;
   if (!file.endsWith(".dump")) return openDatabase({ name, entities: module.entities, url: file });
   const target = testDatabaseUrl(`restore_${name}`);
-  const orm = await openDatabase({ name, entities: [], url: target }); // creates the empty database
-  await orm.close();
-  await run("pg_restore", ["--no-owner", "--dbname", target, file]);
+  const admin = new URL(target);
+  admin.pathname = "/postgres";
+  await run("psql", ["--dbname", admin.toString(), "--quiet", "--command", `create database "${new URL(target).pathname.slice(1)}"`]);
+  await run("pg_restore", ["--no-owner", "--exit-on-error", "--dbname", target, file]);
   return openDatabase({ name, entities: module.entities, url: target, migrations: module.migrations });
 }
 
