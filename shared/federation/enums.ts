@@ -1,9 +1,11 @@
 /**
  * Enums of the contract that more than one subgraph returns (the personal-data report names roles and
- * purposes in every subgraph). Registered once per process: type-graphql keeps one metadata store.
+ * purposes in every subgraph; users and notifications both speak of locales). Registered once per process:
+ * type-graphql keeps one metadata store.
  */
 import { registerEnumType } from "type-graphql";
 import { PURPOSES, ROLES } from "../auth/roles.js";
+import { LOCALES } from "../i18n/locale.js";
 
 // type-graphql wants enum objects; the string unions in shared/auth stay the source of truth.
 export const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
@@ -13,3 +15,6 @@ export const RoleEnum = enumOf(ROLES);
 export const PurposeEnum = enumOf(PURPOSES);
 registerEnumType(RoleEnum, { name: "Role" });
 registerEnumType(PurposeEnum, { name: "Purpose" });
+// Users returns a profile's locale, notifications the language a parent chose for notices.
+export const LocaleEnum = enumOf(LOCALES);
+registerEnumType(LocaleEnum, { name: "Locale" });

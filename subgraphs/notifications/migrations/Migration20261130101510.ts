@@ -1,0 +1,18 @@
+import { Migration } from "@mikro-orm/migrations";
+
+export class Migration20261130101510 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create table "deliveries" ("id" varchar(36) not null, "notice_id" varchar(36) not null, "recipient_id" varchar(36) not null, "kind" varchar(20) not null, "channel" varchar(10) not null, "status" varchar(20) not null default 'PENDING', "attempts" int not null default 0, "next_attempt_at" timestamptz null, "claim_token" varchar(36) null, "last_attempt_at" timestamptz null, "last_error" varchar(200) null, "sent_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "deliveries_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "deliveries_claim_token_index" on "deliveries" ("claim_token");`);
+    this.addSql(`create index "deliveries_updated_at_index" on "deliveries" ("updated_at");`);
+    this.addSql(`create index "deliveries_recipient_id_index" on "deliveries" ("recipient_id");`);
+    this.addSql(`create index "deliveries_status_next_attempt_at_index" on "deliveries" ("status", "next_attempt_at");`);
+    this.addSql(`alter table "deliveries" add constraint "deliveries_notice_id_channel_unique" unique ("notice_id", "channel");`);
+
+    this.addSql(
+      `create table "notification_preferences" ("recipient_id" varchar(36) not null, "channels" jsonb not null, "digest" boolean not null default false, "locale" varchar(10) null, "telegram_chat_id" varchar(32) null, "updated_at" timestamptz not null, constraint "notification_preferences_pkey" primary key ("recipient_id"));`,
+    );
+  }
+}
