@@ -63,6 +63,34 @@ export interface Config {
   trustedDocumentsPath?: string;
   /** Report rows of groups with fewer students than this come back suppressed (figures null). */
   reportMinCellSize: number;
+  /** Delivery of notices through external channels (SMS, Telegram, e-mail); in-app needs nothing. */
+  delivery: DeliveryConfig;
+}
+
+/** The external channels a notice can go out through, each behind a provider's HTTP endpoint. */
+export const NOTICE_CHANNELS = ["SMS", "TELEGRAM", "EMAIL"] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+export interface ProviderEndpoint {
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` when set. */
+  token?: string;
+}
+
+export interface DeliveryConfig {
+  /** A channel is on only when its provider URL is set (`<CHANNEL>_PROVIDER_URL`). */
+  providers: Partial<Record<NoticeChannel, ProviderEndpoint>>;
+  /** Attempts per delivery before it is dead-lettered. */
+  maxAttempts: number;
+  /** Backoff before attempt n+1 is about baseDelayMs * 2^(n-1) (with jitter), never above maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How long one provider call may take before it counts as failed. */
+  timeoutMs: number;
+  /** How often the notifications server looks for due deliveries; 0 turns the timer off. */
+  pollMs: number;
+  /** Deliveries claimed per pass. */
+  batchSize: number;
 }
 
 /** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
@@ -75,6 +103,25 @@ function policyVersion(env: NodeJS.ProcessEnv): string {
   if (!POLICY_VERSION_RE.test(raw))
     throw new Error(`Environment variable POLICY_VERSION must be a short label such as 2026-09, got "${raw}"`);
   return raw;
+}
+
+function providers(env: NodeJS.ProcessEnv): DeliveryConfig["providers"] {
+  const out: DeliveryConfig["providers"] = {};
+  for (const channel of NOTICE_CHANNELS) {
+    const name = `${channel}_PROVIDER_URL`;
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`Environment variable ${name} must be an http(s) URL, got "${raw}"`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`Environment variable ${name} must be an http(s) URL`);
+    const token = env[`${channel}_PROVIDER_TOKEN`]?.trim();
+    out[channel] = { url: url.toString(), ...(token ? { token } : {}) };
+  }
+  return out;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -95,7 +142,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = int(env, name, fallback);
-  if (value === 0) throw new Error(`Environment variable ${name} must be at least 1`);
+  if (value < 1) throw new Error(`Environment variable ${name} must be at least 1, got "${env[name]}"`);
   return value;
 }
 
@@ -200,5 +247,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground: flag(env, "PLAYGROUND", mode === "embedded"),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined,
     reportMinCellSize: minCellSize(env),
+    delivery: {
+      providers: providers(env),
+      maxAttempts: positive(env, "DELIVERY_MAX_ATTEMPTS", 5),
+      baseDelayMs: int(env, "DELIVERY_BASE_DELAY_MS", 30_000),
+      maxDelayMs: int(env, "DELIVERY_MAX_DELAY_MS", 3_600_000),
+      timeoutMs: positive(env, "DELIVERY_TIMEOUT_MS", 10_000),
+      pollMs: int(env, "DELIVERY_POLL_MS", 2_000),
+      batchSize: positive(env, "DELIVERY_BATCH_SIZE", 20),
+    },
   };
 }

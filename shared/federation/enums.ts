@@ -1,11 +1,12 @@
 /**
  * Enums of the contract that more than one subgraph returns (the personal-data report names roles and
- * purposes in every subgraph; report rows are keyed by their unit's kind in journal and institutions).
- * Registered once per process: type-graphql keeps one metadata store.
+ * purposes in every subgraph; report rows are keyed by their unit's kind in journal and institutions; users and
+ * notifications both speak of locales). Registered once per process: type-graphql keeps one metadata store.
  */
 import { registerEnumType } from "type-graphql";
 import { REPORT_LEVELS } from "../auth/report-scope.js";
 import { PURPOSES, ROLES } from "../auth/roles.js";
+import { LOCALES } from "../i18n/locale.js";
 
 // type-graphql wants enum objects; the string unions in shared/auth stay the source of truth.
 export const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
@@ -25,3 +26,6 @@ export const ReportGroupingEnum = enumOf(REPORT_LEVELS);
 export const TimelinessGroupingEnum = enumOf(TIMELINESS_GROUPINGS);
 registerEnumType(ReportGroupingEnum, { name: "ReportGrouping" });
 registerEnumType(TimelinessGroupingEnum, { name: "TimelinessGrouping" });
+// Users returns a profile's locale, notifications the language a parent chose for notices.
+export const LocaleEnum = enumOf(LOCALES);
+registerEnumType(LocaleEnum, { name: "Locale" });

@@ -2,7 +2,9 @@ import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import { replicatedBlocks } from "../../shared/privacy/blocks.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
-import { extendContext, type NotificationsContext } from "./context.js";
+import { notificationsContext, type NotificationsContext } from "./context.js";
+import { enabledChannels } from "./delivery/settings.js";
+import { DeliveryWorker } from "./delivery/worker.js";
 import { notificationsEntities } from "./entities/index.js";
 import { registerConsentConsumers } from "./events/consent-consumers.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
@@ -18,8 +20,10 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   privacy: notificationsPrivacy,
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
-    registerJournalConsumers(deps.orm, deps.bus);
-    registerUsersConsumers(deps.orm, deps.bus);
+    // Channels with a provider URL; the consumers plan deliveries only through these.
+    const channels = enabledChannels(deps.config.delivery);
+    registerJournalConsumers(deps.orm, deps.bus, channels);
+    registerUsersConsumers(deps.orm, deps.bus, channels);
     replicatedBlocks(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
     return {
@@ -27,8 +31,8 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       schema: built.schema,
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "notifications"),
-      extendContext,
-      jobs: [keepRetention(deps, "notifications", notificationsPrivacy)],
+      extendContext: notificationsContext(channels),
+      jobs: [keepRetention(deps, "notifications", notificationsPrivacy), new DeliveryWorker(deps.orm, deps.config.delivery)],
     };
   },
 };

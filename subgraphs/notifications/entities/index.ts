@@ -1,8 +1,12 @@
 import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
 import { Contact } from "./contact.entity.js";
+import { Delivery } from "./delivery.entity.js";
 import { GuardianLink } from "./guardian-link.entity.js";
+import { NotificationPreference } from "./notification-preference.entity.js";
 import { Notification } from "./notification.entity.js";
 
-export { Contact, GuardianLink, Notification };
+export { Contact, Delivery, GuardianLink, Notification, NotificationPreference };
 export * from "./notification.entity.js";
-export const notificationsEntities = [Notification, GuardianLink, Contact, RevokedSession];
+export * from "./delivery.entity.js";
+export type { ChannelChoices } from "./notification-preference.entity.js";
+export const notificationsEntities = [Notification, GuardianLink, Contact, Delivery, NotificationPreference, RevokedSession];

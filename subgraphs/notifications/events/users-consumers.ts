@@ -7,9 +7,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
+import type { NoticeChannel } from "../../../shared/config.js";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
+import { planDeliveries } from "../delivery/plan.js";
 import { Contact, Notification } from "../entities/index.js";
+import { chosenLocales } from "../preferences/read.js";
 import { asLocale, correctionText } from "./templates.js";
 
 /** Topics of the users subgraph's outbox (its published contract; we keep our own copy, not its code). */
@@ -46,17 +49,19 @@ const recipientsOf = (value: unknown): CorrectedRecipient[] =>
       )
     : [];
 
-async function onDataCorrected(em: EntityManager, event: EventEnvelope): Promise<void> {
+async function onDataCorrected(em: EntityManager, channels: readonly NoticeChannel[], event: EventEnvelope): Promise<void> {
   const { subjectId } = event.payload;
   const recipients = recipientsOf(event.payload.recipients).filter((r) => r.fields.length > 0);
   if (typeof subjectId !== "string" || recipients.length === 0) return;
   const ids = recipients.map((r) => r.recipientId);
-  const locales = new Map((await em.find(Contact, { recipientId: { $in: ids } })).map((c) => [c.recipientId, c.locale]));
+  const locales = new Map<string, string>((await em.find(Contact, { recipientId: { $in: ids } })).map((c) => [c.recipientId, c.locale]));
+  for (const [id, chosen] of await chosenLocales(em, ids)) locales.set(id, chosen);
   const already = new Set((await em.find(Notification, { sourceEventId: event.id, recipientId: { $in: ids } })).map((n) => n.recipientId));
+  const notices: Notification[] = [];
   for (const { recipientId, fields } of recipients) {
     if (already.has(recipientId)) continue;
     const { title, body } = correctionText(asLocale(locales.get(recipientId) ?? "UZ_LATN"), fields);
-    em.persist(
+    notices.push(
       em.create(Notification, {
         id: randomUUID(),
         recipientId,
@@ -69,10 +74,15 @@ async function onDataCorrected(em: EntityManager, event: EventEnvelope): Promise
       }),
     );
   }
+  em.persist(notices);
+  await planDeliveries(em, notices, channels);
 }
 
-/** Subscribes the notifications subgraph to the users subgraph's data-request events; called once per process. */
-export function registerUsersConsumers(orm: MikroORM, bus: EventBus): void {
+/**
+ * Subscribes the notifications subgraph to the users subgraph's data-request events; called once per
+ * process. `channels`: the external channels correction notices may also go out through.
+ */
+export function registerUsersConsumers(orm: MikroORM, bus: EventBus, channels: readonly NoticeChannel[] = []): void {
   consume(orm, bus, USERS_PROFILE_RECTIFIED, CONSUMER, onProfileRectified);
-  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, onDataCorrected);
+  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, (em, event) => onDataCorrected(em, channels, event));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/core";
 import DataLoader from "dataloader";
-import { Notification } from "../entities/index.js";
+import { Delivery, Notification } from "../entities/index.js";
 
 export interface NoticeQuery {
   recipientId: string;
@@ -11,6 +11,8 @@ export interface NoticeQuery {
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface NotificationsLoaders {
   noticesOf: DataLoader<NoticeQuery, Notification[], string>;
+  /** A page of notices asks for its deliveries in one query. */
+  deliveriesOf: DataLoader<string, Delivery[]>;
 }
 
 export function createNotificationsLoaders(em: EntityManager): NotificationsLoaders {
@@ -30,5 +32,9 @@ export function createNotificationsLoaders(em: EntityManager): NotificationsLoad
         ),
       { cacheKeyFn: (k) => `${k.recipientId}|${k.first}|${k.unreadOnly}` },
     ),
+    deliveriesOf: new DataLoader<string, Delivery[]>(async (noticeIds) => {
+      const rows = await em.find(Delivery, { noticeId: { $in: [...noticeIds] } }, { orderBy: { channel: "asc" } });
+      return noticeIds.map((id) => rows.filter((d) => d.noticeId === id));
+    }),
   };
 }

@@ -1,19 +1,23 @@
 /**
  * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
  * and the notices about them (a student's marks told to their parents), and the guardian links kept to
- * address those notices, and the copy of their contacts the notices go out through.
+ * address those notices, and the copy of their contacts the notices go out through, and their notice
+ * preferences (channels, digest, language, a linked Telegram chat) with the deliveries made of their notices.
  */
 import { reportPart } from "../../../shared/privacy/report-part.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import type { NotificationsContext } from "../context.js";
-import { Contact, GuardianLink, Notification } from "../entities/index.js";
+import { Contact, Delivery, GuardianLink, Notification, NotificationPreference } from "../entities/index.js";
 import { MESSAGE_PURPOSES } from "../types/index.js";
+import { PREFERENCE_PURPOSES } from "../types/preferences.js";
 
 async function items(ctx: NotificationsContext, subjectId: string): Promise<PersonalDataItemType[]> {
-  const [notices, links, contact] = await Promise.all([
+  const [notices, links, contact, prefs, deliveries] = await Promise.all([
     ctx.em.find(Notification, { $or: [{ recipientId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     ctx.em.find(GuardianLink, { $or: [{ guardianId: subjectId }, { studentId: subjectId }] }),
     ctx.em.findOne(Contact, { recipientId: subjectId }),
+    ctx.em.findOne(NotificationPreference, { recipientId: subjectId }),
+    ctx.em.find(Delivery, { recipientId: subjectId }, { orderBy: { createdAt: "asc" } }),
   ]);
   const out: PersonalDataItemType[] = notices.map((n) => ({
     field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
@@ -46,6 +50,29 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
       value,
       source: "Copy of the users subgraph's profile, kept to deliver notices",
       purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  if (prefs) {
+    const chosen = Object.entries(prefs.channels ?? {})
+      .map(([kind, channels]) => `${kind}: ${(channels ?? []).join(", ")}`)
+      .join("; ");
+    out.push({
+      field: "NotificationPreferences",
+      category: "contact",
+      value:
+        `channels ${chosen || "in-app only"}; digest ${prefs.digest ? "on" : "off"}; notices in ${prefs.locale ?? "the profile's language"}` +
+        (prefs.telegramChatId ? `; Telegram chat ${prefs.telegramChatId}` : ""),
+      source: "Chosen by the person",
+      purposes: [...PREFERENCE_PURPOSES],
+    });
+  }
+  for (const d of deliveries) {
+    out.push({
+      field: "Notification.deliveries",
+      category: "messages",
+      value: `notice ${d.noticeId} by ${d.channel}: ${d.status}${d.sentAt ? ` ${d.sentAt.toISOString()}` : ""}`,
+      source: "Delivery of a notice through the channel the person chose",
+      purposes: [...MESSAGE_PURPOSES],
     });
   }
   return out;

@@ -3,7 +3,8 @@ import type { AuthedContext } from "../../../shared/context.js";
 import { BadUserInputError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { NotificationsContext } from "../context.js";
-import { Notification } from "../entities/index.js";
+import { Notification, type Delivery } from "../entities/index.js";
+import { NoticeDeliveryType } from "../types/delivery.js";
 import { NotificationType, UserRef } from "../types/index.js";
 
 /** The most ids one call may mark read: a screenful or a page, not a table scan. */
@@ -24,5 +25,11 @@ export class NotificationResolver {
   @FieldResolver(() => UserRef, { nullable: true, description: "The student the notice is about" })
   student(@Root() notice: Notification): UserRef | null {
     return notice.studentId ? { id: notice.studentId } : null;
+  }
+
+  /** Released with the notice itself, so only its recipient sees how it went out. */
+  @FieldResolver(() => [NoticeDeliveryType], { description: "How the notice went out beyond the app (SMS, Telegram, e-mail)" })
+  deliveries(@Root() notice: Notification, @Ctx() ctx: NotificationsContext): Promise<Delivery[]> {
+    return ctx.loaders.deliveriesOf.load(notice.id);
   }
 }

@@ -27,6 +27,7 @@ export const PERSONAL_FIELDS = [
   "AttendanceMark",
   "AttendanceMark.reason",
   "Notification",
+  "NotificationPreferences",
   "Consent",
 ] as const;
 

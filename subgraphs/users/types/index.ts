@@ -1,15 +1,13 @@
 /** The GraphQL face of this subgraph: User (owned here), sign-in payloads and the personal-data report. */
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import type { Purpose, Role } from "../../../shared/auth/roles.js";
-import { enumOf, RoleEnum } from "../../../shared/federation/enums.js";
+import { LocaleEnum, RoleEnum } from "../../../shared/federation/enums.js";
 import { PersonalDataPartType } from "../../../shared/privacy/report-types.js";
-import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
+import type { Locale } from "../../../shared/i18n/locale.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 
-export { enumOf, PurposeEnum, RoleEnum } from "../../../shared/federation/enums.js";
-export const LocaleEnum = enumOf(LOCALES);
-registerEnumType(LocaleEnum, { name: "Locale" });
+export { enumOf, LocaleEnum, PurposeEnum, RoleEnum } from "../../../shared/federation/enums.js";
 
 /** Lawful purposes per kind of personal field (policy.ts then narrows by role and relationship). */
 export const FIELD_PURPOSES = {

@@ -1,6 +1,6 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130101056 extends Migration {
+export class Migration20261130104346 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
@@ -8,6 +8,19 @@ export class Migration20261130101056 extends Migration {
 
     this.addSql(
       `create table "contacts" ("recipient_id" varchar(36) not null, "phone" varchar(20) null, "email" varchar(200) null, "locale" varchar(10) not null default 'UZ_LATN', constraint "contacts_pkey" primary key ("recipient_id"));`,
+    );
+
+    this.addSql(
+      `create table "deliveries" ("id" varchar(36) not null, "notice_id" varchar(36) not null, "recipient_id" varchar(36) not null, "kind" varchar(20) not null, "channel" varchar(10) not null, "status" varchar(20) not null default 'PENDING', "attempts" int not null default 0, "next_attempt_at" timestamptz null, "claim_token" varchar(36) null, "last_attempt_at" timestamptz null, "last_error" varchar(200) null, "sent_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "deliveries_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "deliveries_claim_token_index" on "deliveries" ("claim_token");`);
+    this.addSql(`create index "deliveries_updated_at_index" on "deliveries" ("updated_at");`);
+    this.addSql(`create index "deliveries_recipient_id_index" on "deliveries" ("recipient_id");`);
+    this.addSql(`create index "deliveries_status_next_attempt_at_index" on "deliveries" ("status", "next_attempt_at");`);
+    this.addSql(`alter table "deliveries" add constraint "deliveries_notice_id_channel_unique" unique ("notice_id", "channel");`);
+
+    this.addSql(
+      `create table "notification_preferences" ("recipient_id" varchar(36) not null, "channels" jsonb not null, "digest" boolean not null default false, "locale" varchar(10) null, "telegram_chat_id" varchar(32) null, "updated_at" timestamptz not null, constraint "notification_preferences_pkey" primary key ("recipient_id"));`,
     );
 
     this.addSql(

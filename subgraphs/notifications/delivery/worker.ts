@@ -1,0 +1,181 @@
+/**
+ * Sends due deliveries through their providers, on a timer in the notifications server. Any number of
+ * workers (processes, or passes of one) may run at once: each delivery is claimed by exactly one of them
+ * (claim.ts), so no two send it at the same time. A worker that dies mid-send leaves the row to be taken
+ * again when its lease runs out; the provider recognises the repeat by its idempotency key.
+ */
+import type { EntityManager, MikroORM } from "@mikro-orm/core";
+import type { DeliveryConfig } from "../../../shared/config.js";
+import type { BackgroundJob } from "../../../shared/http/subgraph-server.js";
+import { addressOf, ADDRESS_NEEDED } from "../channels/addresses.js";
+import { sendToProvider, type FetchLike, type SendOutcome } from "../channels/http-provider.js";
+import { idempotencyKey, providerMessage } from "../channels/messages.js";
+import { Contact, Delivery, GuardianLink, Notification, type DeliveryStatus } from "../entities/index.js";
+import { preferencesOf } from "../preferences/read.js";
+import { backoffDelay } from "./backoff.js";
+import { claim, findDue } from "./claim.js";
+import { enabledChannels } from "./settings.js";
+
+export interface WorkerOptions {
+  fetch?: FetchLike;
+  /** For the jitter; tests may pin it. */
+  random?: () => number;
+  /** Dead letters and failed passes are reported here (ids, channel and our error words only). */
+  log?: (message: string) => void;
+}
+
+/** What happened to one claimed delivery, before it is written back. */
+type Result = { status: "SENT" } | { status: "FAILED_RETRYING" | "DEAD" | "CANCELLED"; error: string; attempted: boolean; retryAt?: Date };
+
+/**
+ * Kinds a parent hears about only while their consent to notices is in force. A correction notice is the
+ * operator's duty to the recipient of corrected data (ZRU-547), not something consented to.
+ */
+const needsConsent = (notice: Notification): boolean => notice.kind !== "DATA_CORRECTION";
+
+export class DeliveryWorker implements BackgroundJob {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: DeliveryConfig,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.log = options.log ?? ((message) => console.warn(message));
+  }
+
+  start(): void {
+    if (this.settings.pollMs <= 0 || this.timer || enabledChannels(this.settings).length === 0) return;
+    this.timer = setInterval(() => void this.runOnce(), this.settings.pollMs);
+    // Pending deliveries never keep the process alive on their own.
+    this.timer.unref();
+  }
+
+  /** Sends everything due now, pass after pass, unless a run is already under way; resolves with the deliveries handled. */
+  runOnce(): Promise<number> {
+    this.running ??= this.drain()
+      .catch((error: unknown) => {
+        this.log(`[notifications] delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { due, claimed } = await this.pass();
+      total += claimed;
+      // A short batch means nothing more was due when it was read.
+      if (due < this.settings.batchSize) return total;
+    }
+  }
+
+  /**
+   * One batch: read what is due, claim it, send in parallel, record. `due`: rows read; `claimed`: those this
+   * worker won (another worker may have taken the rest). Public so tests can run two workers side by side.
+   */
+  async pass(now: Date = new Date()): Promise<{ due: number; claimed: number }> {
+    const channels = enabledChannels(this.settings);
+    if (channels.length === 0) return { due: 0, claimed: 0 };
+    const em = this.orm.em.fork();
+    const due = await findDue(em, channels, now, this.settings.batchSize);
+    if (due.length === 0) return { due: 0, claimed: 0 };
+    const claimed = await claim(em, due, now, this.leaseMs());
+    if (claimed.length > 0) {
+      const results = await this.sendAll(em, claimed);
+      for (const [i, delivery] of claimed.entries()) await this.record(em, delivery, results[i]!);
+    }
+    return { due: due.length, claimed: claimed.length };
+  }
+
+  /** Longer than one provider call may take, so a live worker's claim never runs out under it. */
+  private leaseMs(): number {
+    return this.settings.timeoutMs * 2 + 5_000;
+  }
+
+  private async sendAll(em: EntityManager, claimed: Delivery[]): Promise<Result[]> {
+    const noticeIds = [...new Set(claimed.map((d) => d.noticeId))];
+    const recipients = [...new Set(claimed.map((d) => d.recipientId))];
+    const [notices, contacts, prefs, links] = await Promise.all([
+      em.find(Notification, { id: { $in: noticeIds } }),
+      em.find(Contact, { recipientId: { $in: recipients } }),
+      preferencesOf(em, recipients),
+      em.find(GuardianLink, { guardianId: { $in: recipients }, notify: true }),
+    ]);
+    const noticeById = new Map(notices.map((n) => [n.id, n]));
+    const contactOf = new Map(contacts.map((c) => [c.recipientId, c]));
+    const consented = new Set(links.map((l) => `${l.guardianId}|${l.studentId}`));
+    return Promise.all(
+      claimed.map(async (delivery): Promise<Result> => {
+        const notice = noticeById.get(delivery.noticeId);
+        if (!notice) return { status: "DEAD", error: "the notice no longer exists", attempted: false };
+        if (needsConsent(notice) && !consented.has(`${notice.recipientId}|${notice.studentId ?? ""}`)) {
+          return { status: "CANCELLED", error: "consent to notices withdrawn or guardianship ended", attempted: false };
+        }
+        const book = { ...contactOf.get(delivery.recipientId), telegramChatId: prefs.get(delivery.recipientId)?.telegramChatId };
+        const to = addressOf(delivery.channel, book);
+        if (!to) return { status: "DEAD", error: `no address: ${ADDRESS_NEEDED[delivery.channel]} is not on file`, attempted: false };
+        const endpoint = this.settings.providers[delivery.channel]!;
+        const key = idempotencyKey(delivery.noticeId, delivery.channel);
+        const outcome = await sendToProvider(
+          endpoint,
+          providerMessage(delivery.channel, to, notice, key),
+          key,
+          this.settings.timeoutMs,
+          this.options.fetch,
+        );
+        return this.resultOf(delivery, outcome);
+      }),
+    );
+  }
+
+  private resultOf(delivery: Delivery, outcome: SendOutcome): Result {
+    if (outcome.kind === "sent") return { status: "SENT" };
+    if (outcome.kind === "rejected") return { status: "DEAD", error: outcome.error, attempted: true };
+    if (delivery.attempts >= this.settings.maxAttempts) {
+      return { status: "DEAD", error: `${outcome.error}; gave up after ${delivery.attempts} attempts`, attempted: true };
+    }
+    const wait = backoffDelay(delivery.attempts, this.settings, this.options.random);
+    return { status: "FAILED_RETRYING", error: outcome.error, attempted: true, retryAt: new Date(Date.now() + wait) };
+  }
+
+  /** Writes an outcome back, only while the claim is still this worker's. */
+  private async record(em: EntityManager, delivery: Delivery, result: Result): Promise<void> {
+    const now = new Date();
+    const token = delivery.claimToken;
+    const status: DeliveryStatus = result.status;
+    const common = { status, claimToken: null, updatedAt: now };
+    if (result.status === "SENT") {
+      await em.nativeUpdate(
+        Delivery,
+        { id: delivery.id, claimToken: token },
+        { ...common, sentAt: now, nextAttemptAt: null, lastError: null },
+      );
+      return;
+    }
+    await em.nativeUpdate(
+      Delivery,
+      { id: delivery.id, claimToken: token },
+      {
+        ...common,
+        nextAttemptAt: result.retryAt ?? null,
+        lastError: result.error.slice(0, 200),
+        // A delivery dropped before any call to a provider used no attempt.
+        ...(result.attempted ? {} : { attempts: delivery.attempts - 1 }),
+      },
+    );
+    if (result.status === "DEAD") this.log(`[notifications] delivery ${delivery.id} (${delivery.channel}) is dead: ${result.error}`);
+  }
+}
