@@ -6,6 +6,8 @@ import { createJournalLoaders, type JournalLoaders } from "./loaders/index.js";
 export interface JournalServices {
   /** Kicked after a commit that wrote outbox events. */
   relay: OutboxRelay;
+  /** LOCK_DAYS_AFTER_TERM: days a term stays open to its teachers after it ends (see locks.ts). */
+  lockDaysAfterTerm: number;
 }
 
 export interface JournalContext extends BaseContext {

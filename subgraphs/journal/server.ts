@@ -21,7 +21,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
       schema: built.schema,
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "journal"),
-      extendContext: journalContext({ relay: deps.relay }),
+      extendContext: journalContext({ relay: deps.relay, lockDaysAfterTerm: deps.config.journal.lockDaysAfterTerm }),
       jobs: [keepRetention(deps, "journal", journalPrivacy)],
     };
   },

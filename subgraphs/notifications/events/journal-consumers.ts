@@ -14,6 +14,8 @@ import { ABSENCE_STATUSES, asLocale, attendanceText, gradeText, type AbsenceStat
 /** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
 export const JOURNAL_GRADE_RECORDED = "journal.grade.recorded";
 export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
+/** Term marks (QUARTER, ANNUAL): shaped like a grade event, so the same handler turns them into TERM_MARK notices. */
+export const JOURNAL_TERM_MARK_SET = "journal.term-mark.set";
 
 const CONSUMER = "notifications";
 /**
@@ -76,5 +78,6 @@ async function onAttendanceRecorded(em: EntityManager, event: EventEnvelope): Pr
 /** Subscribes the notifications subgraph to the journal's events; called once per process. */
 export function registerJournalConsumers(orm: MikroORM, bus: EventBus): void {
   consume(orm, bus, JOURNAL_GRADE_RECORDED, CONSUMER, onGradeRecorded);
+  consume(orm, bus, JOURNAL_TERM_MARK_SET, CONSUMER, onGradeRecorded);
   consume(orm, bus, JOURNAL_ATTENDANCE_RECORDED, CONSUMER, onAttendanceRecorded);
 }

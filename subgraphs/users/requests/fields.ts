@@ -26,6 +26,13 @@ export const PERSONAL_FIELDS = [
   "Grade",
   "AttendanceMark",
   "AttendanceMark.reason",
+  "Grade.history",
+  "AttendanceMark.history",
+  "JournalChange",
+  "JournalChange.oldNote",
+  "JournalChange.newNote",
+  "TermMarkSuggestion",
+  "ParentMessage",
   "Notification",
   "Consent",
 ] as const;
