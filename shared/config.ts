@@ -44,6 +44,13 @@ export interface Config {
     /** How often a subgraph server runs its retention job; 0 turns the timer off (`npm run retention` still works). */
     intervalMinutes: number;
   };
+  journal: {
+    /**
+     * Days of grace after a term (quarter, or half-year in grades 10–11) ends during which its teachers may still
+     * change its marks and attendance; from the day after, only the school's administration may.
+     */
+    lockDaysAfterTerm: number;
+  };
   /**
    * The version of the user agreement and privacy policy in force: consents are given to this version, and
    * a consent to another one cannot be given any more.
@@ -226,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: int(env, "AUDIT_RETENTION_DAYS", 1825),
       intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
     },
+    journal: { lockDaysAfterTerm: int(env, "LOCK_DAYS_AFTER_TERM", 5) },
     policyVersion: policyVersion(env),
     // Defaults sit well above the project's own documents (the costliest, me { notifications(first: 100) { id kind } },
     // costs about 750; the deepest is 6 levels, the longest 163 tokens): tests/unit/limits-defaults.test.ts.

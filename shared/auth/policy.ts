@@ -21,6 +21,7 @@ export const CATEGORIES = [
   "enrolment",
   "account",
   "messages",
+  "history",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -45,6 +46,9 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
     // A parent gives and reads a minor's consents (DESIGN.md §6: minors act through a legal representative).
     account: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
+    // Who changed a mark or an attendance cell, when, from what to what (DESIGN.md §4): the school's
+    // administration oversees journal keeping; teachers and parents see the cell as it stands now.
+    history: { SCHOOL_ADMIN: J_ADM },
   },
   PARENT: {
     name: { TEACHES_CHILD: J, SCHOOL_ADMIN: ADM },

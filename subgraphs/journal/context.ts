@@ -8,6 +8,8 @@ export interface JournalServices {
   relay: OutboxRelay;
   /** Report groups of fewer students come back suppressed (MIN_CELL_SIZE). */
   minCellSize: number;
+  /** LOCK_DAYS_AFTER_TERM: days a term stays open to its teachers after it ends (see locks.ts). */
+  lockDaysAfterTerm: number;
 }
 
 export interface JournalContext extends BaseContext {

@@ -33,3 +33,21 @@ export function checkMark(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 1 || value > 5)
     throw new BadUserInputError(field, `a mark is a whole number from 1 to 5, got ${value}`);
 }
+
+/**
+ * The whole number nearest to sum/count, halves rounded up as schools do (3.5 → 4). Integer arithmetic,
+ * so 4.5 is never 4.4999….
+ */
+export function roundHalfUp(sum: number, count: number): number {
+  return Math.floor((2 * sum + count) / (2 * count));
+}
+
+/** Longest comment on a mark or reason for an absence (the column's size). */
+export const MAX_NOTE_LENGTH = 500;
+
+/** A free-text note, trimmed; empty becomes null; too long is refused. */
+export function checkNote(value: string | null | undefined, field: string, max = MAX_NOTE_LENGTH): string | null {
+  const text = value?.trim() ?? "";
+  if (text.length > max) throw new BadUserInputError(field, `at most ${max} characters`);
+  return text || null;
+}

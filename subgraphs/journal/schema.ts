@@ -1,11 +1,15 @@
 import { journalReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { journalReferences } from "./references/index.js";
+import { AttendanceSummaryResolver } from "./resolvers/attendance-summary.resolver.js";
 import { AttendanceResolver } from "./resolvers/attendance.resolver.js";
 import { ClassJournalResolver } from "./resolvers/class-journal.resolver.js";
 import { GradeResolver } from "./resolvers/grade.resolver.js";
+import { HistoryResolver } from "./resolvers/history.resolver.js";
 import { LessonResolver } from "./resolvers/lesson.resolver.js";
+import { ParentMessageResolver } from "./resolvers/message.resolver.js";
 import { ReportResolver } from "./resolvers/report.resolver.js";
+import { TermMarkResolver } from "./resolvers/term-mark.resolver.js";
 import { UserJournalResolver } from "./resolvers/user.resolver.js";
 import { journalSubjects } from "./subjects.js";
 
@@ -18,6 +22,10 @@ export const buildJournalSchema = (): Promise<BuiltSubgraph> =>
       ClassJournalResolver,
       UserJournalResolver,
       ReportResolver,
+      TermMarkResolver,
+      AttendanceSummaryResolver,
+      HistoryResolver,
+      ParentMessageResolver,
       journalReportPart.resolver,
     ],
     orphanedTypes: [journalReportPart.stub],

@@ -21,7 +21,11 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
       schema: built.schema,
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "journal"),
-      extendContext: journalContext({ relay: deps.relay, minCellSize: deps.config.reportMinCellSize }),
+      extendContext: journalContext({
+        relay: deps.relay,
+        minCellSize: deps.config.reportMinCellSize,
+        lockDaysAfterTerm: deps.config.journal.lockDaysAfterTerm,
+      }),
       jobs: [keepRetention(deps, "journal", journalPrivacy)],
     };
   },

@@ -6,7 +6,7 @@
 import type { SubjectOf } from "../../shared/auth/enforce.js";
 import { isolatedSubject, type DataSubject } from "../../shared/auth/subject.js";
 import type { JournalContext } from "./context.js";
-import type { AttendanceMark, ClassPlace, Grade } from "./entities/index.js";
+import type { ClassPlace } from "./entities/index.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -26,13 +26,20 @@ export async function studentSubject(ctx: JournalContext, studentId: string): Pr
   };
 }
 
-/** A grade or mark is the student's academic data of one school subject: subject teachers see only theirs. */
-async function academicRowSubject(ctx: JournalContext, row: Grade | AttendanceMark): Promise<DataSubject> {
+/**
+ * A row of academic data (a grade, an attendance mark, a term-mark suggestion, a cell's history) is the
+ * student's data of one school subject: subject teachers see only theirs.
+ */
+async function academicRowSubject(ctx: JournalContext, row: { studentId: string; subjectId: string }): Promise<DataSubject> {
   return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId };
 }
 
-/** A whole class's academic data of one subject (the class journal), judged as the class's students collectively. */
-export function classSubject(place: ClassPlace, subjectId: string): DataSubject {
+/**
+ * A whole class's students judged collectively, for an object-level decision about a class-wide read
+ * (the daily attendance summary, the history of a class's day): any teacher of the class, its homeroom
+ * teacher, the school's administration.
+ */
+export function classAsSubject(place: ClassPlace): DataSubject {
   return {
     id: place.classId,
     kind: "STUDENT",
@@ -40,12 +47,22 @@ export function classSubject(place: ClassPlace, subjectId: string): DataSubject 
     schoolIds: [place.schoolId],
     districtIds: [place.districtId],
     regionIds: [place.regionId],
-    academicSubjectId: subjectId,
   };
 }
 
+/** A whole class's academic data of one subject (the class journal), judged as the class's students collectively. */
+export function classSubject(place: ClassPlace, subjectId: string): DataSubject {
+  return { ...classAsSubject(place), academicSubjectId: subjectId };
+}
+
+type AcademicRow = { studentId: string; subjectId: string };
+
 export const journalSubjects: Record<string, SubjectOf<JournalContext>> = {
   User: (user: { id: string }, ctx) => studentSubject(ctx, user.id),
-  Grade: (grade: Grade, ctx) => academicRowSubject(ctx, grade),
-  AttendanceMark: (mark: AttendanceMark, ctx) => academicRowSubject(ctx, mark),
+  Grade: (grade: AcademicRow, ctx) => academicRowSubject(ctx, grade),
+  AttendanceMark: (mark: AcademicRow, ctx) => academicRowSubject(ctx, mark),
+  JournalChange: (change: AcademicRow, ctx) => academicRowSubject(ctx, change),
+  TermMarkSuggestion: (row: AcademicRow, ctx) => academicRowSubject(ctx, row),
+  // A message to the parents concerns the student as a whole, not one school subject.
+  ParentMessage: (message: { studentId: string }, ctx) => studentSubject(ctx, message.studentId),
 };

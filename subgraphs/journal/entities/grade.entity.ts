@@ -3,7 +3,11 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from
 export const GRADE_KINDS = ["CURRENT", "INTERMEDIATE", "QUARTER", "ANNUAL"] as const;
 export type GradeKind = (typeof GRADE_KINDS)[number];
 
-/** A mark 1..5. Current and intermediate marks belong to a lesson; term marks may not. */
+/**
+ * A mark 1..5. Current and intermediate marks belong to a lesson. Term marks (QUARTER: a quarter, or in
+ * grades 10–11 a half-year; ANNUAL: the year) belong to no lesson: they carry the term's key instead and
+ * are dated on the term's last day.
+ */
 @Entity({ tableName: "grades" })
 @Index({ properties: ["studentId", "date"] })
 @Index({ properties: ["classId", "subjectId", "date"] })
@@ -11,6 +15,8 @@ export type GradeKind = (typeof GRADE_KINDS)[number];
 @Index({ properties: ["classId", "date"] })
 // One mark of a kind per student and lesson: recording again corrects it (term marks have no lesson).
 @Unique({ properties: ["lessonId", "studentId", "kind"] })
+// One term mark per student, subject and term (lesson marks have no term key; NULLs never collide).
+@Unique({ properties: ["studentId", "subjectId", "termKey"] })
 export class Grade {
   [OptionalProps]?: "recordedAt";
 
@@ -35,6 +41,14 @@ export class Grade {
 
   @Property({ type: "integer" })
   value: number;
+
+  /** QUARTER marks: the term's number (1..4, or 1..2 for a half-year); null otherwise. */
+  @Property({ type: "integer", nullable: true })
+  term?: number | null;
+
+  /** Term marks: "2026-Q2", "2026-H1", "2026-Y" (annual); null for lesson marks. See ../terms.ts. */
+  @Property({ type: "string", length: 10, nullable: true })
+  termKey?: string | null;
 
   @Property({ type: "string", length: 10 })
   date: string;

@@ -2,11 +2,22 @@
  * What the journal tells other subgraphs, through its outbox. Payloads carry ids and the figures a
  * notice needs, never names: consumers keep their own minimal replicas.
  */
-import { GENERAL_STATUS, isSensitiveStatus, type AttendanceStatus, type GradeKind, type SensitiveStatus } from "../entities/index.js";
+import {
+  GENERAL_STATUS,
+  isSensitiveStatus,
+  type AttendanceStatus,
+  type GradeKind,
+  type MessageTopic,
+  type SensitiveStatus,
+} from "../entities/index.js";
+import type { TermKind } from "../terms.js";
 
 export const GRADE_RECORDED = "journal.grade.recorded";
 export const ATTENDANCE_RECORDED = "journal.attendance.recorded";
+export const TERM_MARK_SET = "journal.term-mark.set";
+export const MESSAGE_SENT = "journal.message.sent";
 
+/** A lesson mark (CURRENT or INTERMEDIATE) was given or changed. Term marks have their own topic. */
 export interface GradeRecorded {
   gradeId: string;
   studentId: string;
@@ -39,3 +50,38 @@ export interface AttendanceRecorded {
 /** The status an event carries for a recorded (non-PRESENT) mark. */
 export const publishedStatus = (status: Exclude<AttendanceStatus, "PRESENT">): PublishedStatus =>
   isSensitiveStatus(status) ? GENERAL_STATUS : status;
+
+/**
+ * A term mark was set or changed: QUARTER (a quarter, or a half-year in grades 10–11, see `termKind`) or
+ * ANNUAL (computed from the term marks). Shaped like GradeRecorded (lessonId null, date = the term's last
+ * day) so a consumer of lesson marks reads it unchanged.
+ */
+export interface TermMarkSet {
+  gradeId: string;
+  studentId: string;
+  subjectId: string;
+  classId: string;
+  lessonId: null;
+  kind: Extract<GradeKind, "QUARTER" | "ANNUAL">;
+  /** QUARTER: the term's number; ANNUAL: null. */
+  term: number | null;
+  termKind: TermKind | "YEAR";
+  academicYear: number;
+  value: number;
+  date: string;
+}
+
+/**
+ * A teacher wrote to a student's parents. The text travels with the event: it is the teacher's message to
+ * the parent and the notice must carry it (notifications keeps no way to read the journal). It is never
+ * logged, here or by the relay, and the journal keeps its own copy for the record.
+ */
+export interface MessageSent {
+  messageId: string;
+  studentId: string;
+  classId: string;
+  senderId: string;
+  topic: MessageTopic;
+  text: string;
+  sentAt: string;
+}

@@ -1,14 +1,21 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+import { personalData } from "../../../shared/auth/personal-data.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import type { JournalContext } from "../context.js";
-import type { Grade, Lesson } from "../entities/index.js";
+import type { Grade, JournalChange, Lesson } from "../entities/index.js";
 import { recordGrades } from "../recording.js";
+import { HISTORY_PURPOSES, JournalChangeType } from "../types/history.js";
 import { GradeType, LessonType, RecordGradesInput, SubjectRef, UserRef } from "../types/index.js";
 
 /** Grade is personal as a whole (type-level @personalData): the shared enforcement guards every field below. */
 @Resolver(() => GradeType)
 export class GradeResolver {
-  @Mutation(() => [GradeType])
+  @Mutation(() => [GradeType], {
+    description:
+      "Marks of one lesson for any number of students, all or nothing in one transaction. Recording a student's mark of " +
+      "the same kind again changes it (the change is kept in its history). QUARTER sets the term mark of the term the " +
+      "lesson falls in (see setTermMarks); ANNUAL is computed, never entered.",
+  })
   recordGrades(
     @Arg("input", () => RecordGradesInput) input: RecordGradesInput,
     @Ctx() ctx: AuthedContext<JournalContext>,
@@ -34,5 +41,19 @@ export class GradeResolver {
   @FieldResolver(() => UserRef, { nullable: true })
   recordedBy(@Root() grade: Grade): UserRef | null {
     return grade.recordedById ? { id: grade.recordedById } : null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "QUARTER marks: the term they close (1–4, or 1–2 for the half-years of grades 10–11); null otherwise",
+  })
+  term(@Root() grade: Grade): number | null {
+    return grade.term ?? null;
+  }
+
+  @FieldResolver(() => [JournalChangeType], { description: "Every change of this mark, oldest first (the school's administration)" })
+  @Directive(personalData("history", HISTORY_PURPOSES))
+  history(@Root() grade: Grade, @Ctx() ctx: JournalContext): Promise<JournalChange[]> {
+    return ctx.loaders.historyOfCell.load(grade.id);
   }
 }

@@ -17,6 +17,8 @@ import { ABSENCE_STATUSES, asLocale, attendanceText, gradeText, type AbsenceStat
 /** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
 export const JOURNAL_GRADE_RECORDED = "journal.grade.recorded";
 export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
+/** Term marks (QUARTER, ANNUAL): shaped like a grade event, so the same handler turns them into TERM_MARK notices. */
+export const JOURNAL_TERM_MARK_SET = "journal.term-mark.set";
 
 const CONSUMER = "notifications";
 /**
@@ -100,5 +102,6 @@ async function onAttendanceRecorded(em: EntityManager, channels: readonly Notice
  */
 export function registerJournalConsumers(orm: MikroORM, bus: EventBus, channels: readonly NoticeChannel[] = []): void {
   consume(orm, bus, JOURNAL_GRADE_RECORDED, CONSUMER, (em, event) => onGradeRecorded(em, channels, event));
+  consume(orm, bus, JOURNAL_TERM_MARK_SET, CONSUMER, (em, event) => onGradeRecorded(em, channels, event));
   consume(orm, bus, JOURNAL_ATTENDANCE_RECORDED, CONSUMER, (em, event) => onAttendanceRecorded(em, channels, event));
 }

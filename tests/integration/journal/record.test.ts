@@ -8,6 +8,7 @@ import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
 import { RECORD_ATTENDANCE, RECORD_GRADES } from "../../graphql/journal.js";
 import { codes, gql } from "../../support/client.js";
+import { pinToday, unpinToday } from "../../support/clock.js";
 import { usingPostgres } from "../../support/database.js";
 
 let h: SubgraphHarness;
@@ -15,11 +16,16 @@ let w: JournalWorld;
 let teacherToken: string;
 
 beforeAll(async () => {
+  // The fixture's lessons are in the second quarter of 2026/2027, which locks on 2027-01-01.
+  pinToday("2026-11-30");
   h = await startSubgraphHarness(journalSubgraph);
   w = await seedJournalWorld(h.orm, { sizeA: 6, sizeB: 3 });
   teacherToken = await h.tokenFor(w.as.teacher);
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  unpinToday();
+});
 
 /** The lesson on the last day has no marks yet. */
 const freshLesson = () => w.lessonsA[w.lessonsA.length - 1]!;
