@@ -1,6 +1,8 @@
 /**
  * Per-caller rate limits at the gateway: a signed-in caller is counted by the token's subject (the same
  * person on several devices shares one allowance), an anonymous one (signing in) by the client's address.
+ * An integration partner's token carries its client's own rate (requests per minute), which replaces
+ * RATE_LIMIT for it.
  */
 import type { Caller } from "../../shared/auth/claims.js";
 import type { Config } from "../../shared/config.js";
@@ -28,9 +30,19 @@ export class RateLimiter {
     return new RateLimiter(config.rateLimit, store);
   }
 
+  /**
+   * Requests per window for this caller. A partner's rate is per minute, scaled to the window; it applies
+   * even with RATE_LIMIT=0, being part of what the operator agreed with the partner.
+   */
+  private limitFor(caller: Pick<Caller, "sub" | "rate"> | null): number {
+    if (!caller) return this.settings.perAnonymousAddress;
+    if (caller.rate) return Math.max(1, Math.round((caller.rate * this.settings.windowSeconds) / 60));
+    return this.settings.perCaller;
+  }
+
   /** Counts one request of the caller (or of the address, when anonymous); 0 in the settings means no limit. */
-  async check(caller: Pick<Caller, "sub"> | null, clientAddress: string): Promise<RateDecision> {
-    const limit = caller ? this.settings.perCaller : this.settings.perAnonymousAddress;
+  async check(caller: Pick<Caller, "sub" | "rate"> | null, clientAddress: string): Promise<RateDecision> {
+    const limit = this.limitFor(caller);
     if (limit === 0) return { allowed: true, limit, retryAfterSeconds: 0 };
     const key = caller ? `sub:${caller.sub}` : `addr:${clientAddress}`;
     const { window, elapsedMs, weight } = windowAt(this.now(), this.windowMs);
@@ -41,7 +53,7 @@ export class RateLimiter {
   }
 
   /** {@link check}, refusing with RATE_LIMITED (HTTP 429, Retry-After) when over the limit. */
-  async enforce(caller: Pick<Caller, "sub"> | null, clientAddress: string): Promise<void> {
+  async enforce(caller: Pick<Caller, "sub" | "rate"> | null, clientAddress: string): Promise<void> {
     const decision = await this.check(caller, clientAddress);
     if (!decision.allowed) {
       throw new RateLimitedError(

@@ -34,8 +34,9 @@ export async function identify(header: HeaderReader, tokens: TokenSettings): Pro
   const locale = requested ?? claims.locale;
   const declared = header("x-purpose");
   if (declared !== undefined && !isPurpose(declared)) throw new BadUserInputError("X-Purpose", `unknown purpose "${declared}"`, 400);
-  const purpose = declared ?? ROLE_PURPOSES[claims.role][0]!;
   const allowed = claims.purposes.length ? claims.purposes : ROLE_PURPOSES[claims.role];
+  // The role's first purpose the token holds: a partner client given JOURNAL alone defaults to JOURNAL.
+  const purpose = declared ?? ROLE_PURPOSES[claims.role].find((p) => allowed.includes(p)) ?? ROLE_PURPOSES[claims.role][0]!;
   if (!allowed.includes(purpose) || !ROLE_PURPOSES[claims.role].includes(purpose)) {
     throw new ForbiddenError(`The role ${claims.role} may not declare the purpose ${purpose}`, 403);
   }

@@ -21,8 +21,10 @@ export interface AccessClaims {
   children: string[];
   childClasses: string[];
   purposes: Purpose[];
-  /** Refresh-token family this access token was issued under. */
+  /** Refresh-token family this access token was issued under; for a partner, its client id (see partners.ts). */
   sid?: string;
+  /** Integration partners only: the client's allowance in requests per minute, applied by the gateway. */
+  rate?: number;
 }
 
 /** The authenticated caller of one request, plus what they declared for it. */

@@ -18,6 +18,7 @@ import {
 } from "graphql";
 import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
+import { isPartner } from "./partners.js";
 import { blockApplies, canReach, decide, type Decision } from "./policy.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
@@ -175,6 +176,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       if (sensitive && !(fieldSpec ?? rowSpec))
         throw new Error(`@sensitiveValues on ${fieldName} needs @personalData on the field or its type`);
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);
+      const writes = needsAuth && type.name === schema.getMutationType()?.name;
       const rowBlockNames = blockNames(type.name);
       const fieldBlockNames = [...new Set([...blockNames(fieldName), ...(rowSpec ? rowBlockNames : [])])];
       const guardsRow = rowSpec && field.name !== "id";
@@ -185,6 +187,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, ctx, info) => {
         if (needsAuth && !ctx.caller) throw new UnauthenticatedError();
+        // Least privilege for integration partners (partners.ts): they read under their purposes, never write.
+        if (writes && isPartner(ctx.caller!)) throw new ForbiddenError("Integration partners may read but not change anything");
         if (guardsRow && rowSpec && rowSubject) {
           const decision = await check(ctx, await rowSubject(parent, ctx), rowSpec, fieldName, rowBlockNames);
           if (!decision.released) throw new PersonalDataWithheldError(rowSpec.category, decision.reason);

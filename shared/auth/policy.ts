@@ -33,17 +33,23 @@ const J: Allowed = ["JOURNAL"];
 const ADM: Allowed = ["ADMINISTRATION"];
 const J_ADM: Allowed = ["JOURNAL", "ADMINISTRATION"];
 
+/**
+ * PARTNER (a school's own integration, shared/auth/partners.ts) gets what a journal client needs and no
+ * more: students' names, enrolment and marks/attendance, staff names and school; never contacts,
+ * identifiers, birth dates, family links, accounts or the sensitive category (an illness shows as an
+ * excused absence, as to a subject teacher).
+ */
 export const MATRIX: Record<SubjectKind, Rules> = {
   STUDENT: {
-    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
+    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
     demographic: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     identifier: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     contact: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     address: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
-    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J },
+    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J, PARTNER: J },
     sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
     family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
-    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
+    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
     // A parent gives and reads a minor's consents (DESIGN.md §6: minors act through a legal representative).
     account: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     // Who changed a mark or an attendance cell, when, from what to what (DESIGN.md §4): the school's
@@ -60,8 +66,8 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     account: { SCHOOL_ADMIN: ADM },
   },
   STAFF: {
-    name: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM },
-    enrolment: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM },
+    name: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM, PARTNER: J },
+    enrolment: { TEACHES_CALLER: J, COLLEAGUE: J, SCHOOL_ADMIN: "ANY", OFFICIAL: ADM, PARTNER: J },
     contact: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
     identifier: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
     demographic: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },

@@ -1,5 +1,6 @@
 /** How a caller stands to a data subject, derived from token claims and the subject's facts. */
 import type { Caller } from "./claims.js";
+import { partnerRelatesTo } from "./partners.js";
 import { OFFICIAL_ROLES } from "./roles.js";
 import type { DataSubject } from "./subject.js";
 
@@ -12,7 +13,8 @@ export type Relationship =
   | "TEACHES_CALLER" // staff → the student they teach, or that student's parent (the caller)
   | "COLLEAGUE" // teacher or admin → staff of the same school
   | "SCHOOL_ADMIN" // school admin → anyone attached to their school
-  | "OFFICIAL"; // official → staff of schools under their territory (students: aggregates only, no relationship)
+  | "OFFICIAL" // official → staff of schools under their territory (students: aggregates only, no relationship)
+  | "PARTNER"; // a school's integration partner, under JOURNAL → students and staff of that school (partners.ts)
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
 
@@ -61,5 +63,6 @@ export function relationshipsOf(caller: Caller, subject: DataSubject): Relations
   if (caller.role === "SCHOOL_ADMIN" && schoolId && subject.schoolIds.includes(schoolId)) found.push("SCHOOL_ADMIN");
   // Officials see students (and so their parents) only as aggregates: no relationship to them as persons.
   if (OFFICIAL_ROLES.includes(caller.role) && subject.kind === "STAFF" && officialCovers(caller, subject)) found.push("OFFICIAL");
+  if (partnerRelatesTo(caller, subject)) found.push("PARTNER");
   return found;
 }

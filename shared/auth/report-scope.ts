@@ -6,6 +6,7 @@
 import { BadUserInputError, ForbiddenError } from "../errors.js";
 import { parseId } from "../ids.js";
 import type { Caller } from "./claims.js";
+import { isPartner, partnerLevelOf } from "./partners.js";
 import type { Role } from "./roles.js";
 
 /** The territorial levels of a report, coarsest first. */
@@ -57,6 +58,19 @@ const ROLE_LEVEL: Partial<Record<Role, ReportLevel>> = {
 
 const depth = (level: ReportLevel): number => REPORT_LEVELS.indexOf(level);
 
+/**
+ * The level whose unit the caller answers for, "COUNTRY" for the whole of it, undefined for a caller who
+ * reads no reports. An integration partner answers for its scope, like the official or admin it works for.
+ */
+function reportLevelOf(caller: Caller): ReportLevel | "COUNTRY" | undefined {
+  if (caller.role === "MINISTRY_OFFICIAL") return "COUNTRY";
+  if (isPartner(caller)) {
+    const level = partnerLevelOf(caller.org);
+    return level === "MINISTRY" ? "COUNTRY" : level;
+  }
+  return ROLE_LEVEL[caller.role];
+}
+
 /** Reads the scope argument; anything but exactly one valid id is BAD_USER_INPUT. */
 export function scopeUnitOf(scope: ReportScopeArg): ScopeUnit {
   const given = SCOPE_FIELDS.filter(([field]) => scope[field] !== undefined && scope[field] !== null);
@@ -90,8 +104,8 @@ export const placeOfScope = (unit: ScopeUnit): UnitPlace => ({ [PLACE_FIELD[unit
  */
 export function mayReport(caller: Caller, unit: ScopeUnit, place: UnitPlace = placeOfScope(unit)): boolean | undefined {
   if (caller.purpose !== "REPORTING") return false;
-  if (caller.role === "MINISTRY_OFFICIAL") return true;
-  const level = ROLE_LEVEL[caller.role];
+  const level = reportLevelOf(caller);
+  if (level === "COUNTRY") return true;
   if (!level) return false;
   // A unit wider than the caller's own (a region for a district official) is never theirs.
   if (depth(unit.level) < depth(level)) return false;
@@ -105,8 +119,8 @@ export function mayReport(caller: Caller, unit: ScopeUnit, place: UnitPlace = pl
 /** Whether the caller may read reports at all, whatever the scope: FORBIDDEN for any other role or purpose. */
 export function assertReportingCaller(caller: Caller): void {
   if (caller.purpose !== "REPORTING") throw new ForbiddenError("Reports are read under the purpose REPORTING");
-  if (caller.role !== "MINISTRY_OFFICIAL" && !ROLE_LEVEL[caller.role]) {
-    throw new ForbiddenError("Reports are for education officials and school administrators");
+  if (!reportLevelOf(caller)) {
+    throw new ForbiddenError("Reports are for education officials, school administrators and their reporting partners");
   }
 }
 

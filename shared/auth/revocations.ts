@@ -9,13 +9,17 @@ import type { EventBus, EventEnvelope } from "../events/bus.js";
 import type { SubgraphDeps } from "../federation/subgraph-module.js";
 import { consume } from "../events/outbox.js";
 import { RevokedSession } from "./revoked-session.entity.js";
+import type { Role } from "./roles.js";
 import type { TokenSettings } from "./tokens.js";
 
 /** Topic of the users subgraph's outbox: a session (refresh-token family, the tokens' `sid`) has ended. */
 export const SESSION_REVOKED = "users.session.revoked";
 
-/** Whether the session `sid` has been ended; throwing makes the request fail rather than let it through. */
-export type RevocationCheck = (sid: string) => Promise<boolean>;
+/**
+ * Whether the session `sid` has been ended; throwing makes the request fail rather than let it through.
+ * An integration partner's tokens carry its client id as `sid`: revoking the client ends them the same way.
+ */
+export type RevocationCheck = (sid: string, role?: Role) => Promise<boolean>;
 
 /** The payload of SESSION_REVOKED: until `expiresAt` an access token of the session may still be presented. */
 export function sessionRevokedPayload(sid: string, accessTtlSeconds: number, now = Date.now()): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from "../i18n/locale.js";
 import { UnauthenticatedError } from "../errors.js";
 import type { AccessClaims } from "./claims.js";
 import { TOKEN_ALG, type SigningKeys } from "./keys.js";
-import { isPurpose, isRole } from "./roles.js";
+import { isPurpose, isRole, type Role } from "./roles.js";
 
 export interface TokenSettings {
   keys: SigningKeys;
@@ -15,9 +15,10 @@ export interface TokenSettings {
   accessTtlSeconds: number;
   /**
    * Whether a session (`sid`) has been ended; set per subgraph (see revocations.ts). Without it, as in the
-   * gateway, only signature, issuer, audience and expiry are checked.
+   * gateway, only signature, issuer, audience and expiry are checked. The role tells the users subgraph
+   * where to look (a person's sessions, or a partner's client).
    */
-  isRevoked?: (sid: string) => Promise<boolean>;
+  isRevoked?: (sid: string, role?: Role) => Promise<boolean>;
 }
 
 export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
@@ -63,7 +64,7 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
   const { sub, role, locale, org, teaching } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !isRole(role)) throw new UnauthenticatedError("The access token is malformed", 401);
   const sid = typeof payload.sid === "string" ? payload.sid : undefined;
-  if (sid && settings.isRevoked && (await settings.isRevoked(sid))) {
+  if (sid && settings.isRevoked && (await settings.isRevoked(sid, role))) {
     throw new UnauthenticatedError("The session of this access token has ended", 401);
   }
   const orgObj = (org ?? {}) as Record<string, unknown>;
@@ -85,5 +86,6 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
     childClasses: strings(payload.childClasses),
     purposes: strings(payload.purposes).filter(isPurpose),
     sid,
+    ...(typeof payload.rate === "number" && Number.isInteger(payload.rate) && payload.rate > 0 ? { rate: payload.rate } : {}),
   };
 }

@@ -14,7 +14,12 @@ export const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
 
 export const RoleEnum = enumOf(ROLES);
 export const PurposeEnum = enumOf(PURPOSES);
-registerEnumType(RoleEnum, { name: "Role" });
+registerEnumType(RoleEnum, {
+  name: "Role",
+  valuesConfig: {
+    INTEGRATION_PARTNER: { description: "An integration partner's client credentials, not a person (README: Integration partners)" },
+  },
+});
 registerEnumType(PurposeEnum, { name: "Purpose" });
 
 /** The units a report row stands for: the territorial levels, and for the timeliness report a teacher too. */

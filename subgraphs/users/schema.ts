@@ -1,6 +1,7 @@
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { usersReferences } from "./references/index.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
+import { PartnerResolver } from "./resolvers/partner.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
 import { ConsentResolver, UserConsentsResolver } from "./resolvers/consent.resolver.js";
 import { PersonalDataResolver } from "./resolvers/personal-data.resolver.js";
@@ -8,11 +9,19 @@ import { UserResolver } from "./resolvers/user.resolver.js";
 import { usersSubjects } from "./subjects.js";
 
 /** Root fields that work without a token: they are how a token is obtained or given up. */
-export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut"] as const;
+export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut", "partnerToken"] as const;
 
 export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [UserResolver, AuthResolver, PersonalDataResolver, DataRequestResolver, ConsentResolver, UserConsentsResolver],
+    resolvers: [
+      UserResolver,
+      AuthResolver,
+      PartnerResolver,
+      PersonalDataResolver,
+      DataRequestResolver,
+      ConsentResolver,
+      UserConsentsResolver,
+    ],
     references: usersReferences,
     subjects: usersSubjects,
     publicFields: USERS_PUBLIC_FIELDS,

@@ -5,8 +5,8 @@ import { contextExtender, type UsersContext } from "./context.js";
 import { usersEntities } from "./entities/index.js";
 import { usersMigrations } from "./migrations/index.js";
 import { usersPrivacy } from "./privacy/index.js";
+import { ownRevocationCheck } from "./partners/revocation.js";
 import { buildUsersSchema } from "./schema.js";
-import { sessionRevocationCheck } from "./sign-in/sessions.js";
 
 export const usersSubgraph: SubgraphModule<UsersContext> = {
   name: "users",
@@ -18,8 +18,8 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
     name: "users",
     schema: built.schema,
     orm: deps.orm,
-    // Users owns the sessions: a revoked one is refused from its own table.
-    tokens: withRevocationCheck(deps.tokens, sessionRevocationCheck(deps.orm)),
+    // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
+    tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
     trustedProxies: deps.config.trustedProxies,
     extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
     jobs: [keepRetention(deps, "users", usersPrivacy)],

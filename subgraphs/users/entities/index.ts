@@ -3,6 +3,7 @@ import { DataRequestStep } from "./data-request-step.entity.js";
 import { DataRequest } from "./data-request.entity.js";
 import { Consent } from "./consent.entity.js";
 import { Guardianship } from "./guardianship.entity.js";
+import { PartnerClient } from "./partner-client.entity.js";
 import { PasswordCredential } from "./password-credential.entity.js";
 import { Placement } from "./placement.entity.js";
 import { RefreshToken } from "./refresh-token.entity.js";
@@ -15,6 +16,7 @@ export {
   DataRequest,
   DataRequestStep,
   Guardianship,
+  PartnerClient,
   PasswordCredential,
   Placement,
   RefreshToken,
@@ -35,4 +37,5 @@ export const usersEntities = [
   DataRequest,
   DataRequestStep,
   CorrectionMessage,
+  PartnerClient,
 ];

@@ -1,6 +1,6 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
-import { ROLES, type Role } from "../../../shared/auth/roles.js";
+import { PERSON_ROLES, type Role } from "../../../shared/auth/roles.js";
 
 /** A natural person with an account. Personal columns are nullable: erasure anonymises them in place. */
 @Entity({ tableName: "users" })
@@ -14,7 +14,7 @@ export class User {
   @Property({ type: "string", length: 64 })
   login: string;
 
-  @Enum({ items: () => [...ROLES], type: "string" })
+  @Enum({ items: () => [...PERSON_ROLES], type: "string" })
   role: Role;
 
   @Enum({ items: () => [...LOCALES], type: "string" })

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import { assertReachable } from "../../../shared/auth/enforce.js";
+import { isPartner } from "../../../shared/auth/partners.js";
 import type { AuthedContext } from "../../../shared/context.js";
-import { NotFoundError, UnauthenticatedError } from "../../../shared/errors.js";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../shared/errors.js";
 import { localName } from "../../../shared/i18n/names.js";
 import { parseId } from "../../../shared/ids.js";
 import type { UsersContext } from "../context.js";
@@ -16,6 +17,7 @@ const present = <T>(items: Array<T | null | Error>): T[] => items.filter((x): x 
 export class UserResolver {
   @Query(() => UserType, { description: "The signed-in person" })
   async me(@Ctx() ctx: AuthedContext<UsersContext>): Promise<User> {
+    if (isPartner(ctx.caller)) throw new ForbiddenError("An integration partner's token stands for no person");
     // A valid token for an account that no longer exists is no longer a valid sign-in.
     return (await ctx.loaders.user.load(ctx.caller.sub)) ?? Promise.reject(new UnauthenticatedError());
   }

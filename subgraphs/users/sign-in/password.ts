@@ -23,3 +23,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash to compare against when the account (or partner client) is unknown, so that case costs the same
+ * scrypt as a wrong password and answers no faster.
+ */
+export const dummyHash = (): Promise<string> => (dummy ??= hashPassword("no such account"));

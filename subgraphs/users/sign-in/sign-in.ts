@@ -9,7 +9,7 @@ import { assertAccountConsents } from "../consents/sign-in-gate.js";
 import type { UsersContext } from "../context.js";
 import { PasswordCredential, User, type ConsentKind } from "../entities/index.js";
 import { computeClaims } from "./claims.js";
-import { hashPassword, verifyPassword } from "./password.js";
+import { dummyHash, verifyPassword } from "./password.js";
 import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh, type RevocationSettings } from "./sessions.js";
 import { recordFailure, reserveAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 
@@ -22,10 +22,6 @@ export interface AuthPayload {
 
 const MAX_LOGIN_LENGTH = 64;
 const MAX_PASSWORD_LENGTH = 1024;
-
-// Compared against when the login is unknown, so that case costs the same scrypt as a wrong password.
-let dummyHash: Promise<string> | undefined;
-const dummy = (): Promise<string> => (dummyHash ??= hashPassword("no such account"));
 
 /** Access token for the session's current claims; the caller reads their own profile under SELF_SERVICE. */
 async function payloadFor(ctx: UsersContext, user: User, refresh: IssuedRefresh): Promise<{ payload: AuthPayload; caller: Caller }> {
@@ -57,7 +53,7 @@ export async function signIn(
 
   const user = await ctx.em.findOne(User, { login });
   const credential = user ? await ctx.em.findOne(PasswordCredential, { userId: user.id }) : null;
-  const ok = await verifyPassword(password, credential?.hash ?? (await dummy()));
+  const ok = await verifyPassword(password, credential?.hash ?? (await dummyHash()));
   if (!user || !credential || !ok) {
     await recordFailure(ctx.em, keys, config.signInLock);
     throw new UnauthenticatedError("Wrong login or password", 401);

@@ -1,5 +1,5 @@
 /**
- * Slow-down and lockout of repeated sign-in failures, per login and per client address. Each failure
+ * Slow-down and lockout of repeated sign-in failures, per login (or partner client id) and per client address. Each failure
  * answers a little later than the one before; too many within the window lock the key for a while.
  * Counters live in the database so that several instances of the service share them.
  *
@@ -22,6 +22,11 @@ export const ADDRESS_FAILURE_FACTOR = 10;
 export interface ThrottleKey {
   key: string;
   maxFailures: number;
+  /**
+   * The key of one account (a login, a partner's client id): a success clears it and its failures set the
+   * delay. The address key only gets back the slot of a successful attempt.
+   */
+  account?: boolean;
 }
 
 const LOGIN_PREFIX = "login:";
@@ -29,9 +34,20 @@ const LOGIN_PREFIX = "login:";
 /** The throttle row of a login (it names the login, so anonymisation removes it). */
 export const loginThrottleKey = (login: string): string => `${LOGIN_PREFIX}${login.trim().toLowerCase()}`;
 
+const addressKey = (clientAddress: string, settings: LockSettings): ThrottleKey => ({
+  key: `ip:${clientAddress}`,
+  maxFailures: settings.maxFailures * ADDRESS_FAILURE_FACTOR,
+});
+
 export const throttleKeys = (login: string, clientAddress: string, settings: LockSettings): ThrottleKey[] => [
-  { key: loginThrottleKey(login), maxFailures: settings.maxFailures },
-  { key: `ip:${clientAddress}`, maxFailures: settings.maxFailures * ADDRESS_FAILURE_FACTOR },
+  { key: loginThrottleKey(login), maxFailures: settings.maxFailures, account: true },
+  addressKey(clientAddress, settings),
+];
+
+/** A partner's token requests are throttled like sign-ins: per client id, and per address together with them. */
+export const partnerThrottleKeys = (clientId: string, clientAddress: string, settings: LockSettings): ThrottleKey[] => [
+  { key: `partner:${clientId.trim().toLowerCase()}`, maxFailures: settings.maxFailures, account: true },
+  addressKey(clientAddress, settings),
 ];
 
 const windowMs = (settings: LockSettings): number => settings.lockMinutes * 60_000;
@@ -89,24 +105,24 @@ export async function recordFailure(em: EntityManager, keys: ThrottleKey[], sett
   const now = Date.now();
   const rows = new Map((await em.find(SignInThrottle, { key: { $in: keys.map((k) => k.key) } }, { refresh: true })).map((r) => [r.key, r]));
   let worst = 0;
-  for (const { key, maxFailures } of keys) {
+  for (const { key, maxFailures, account } of keys) {
     const row = rows.get(key);
     if (!row) continue;
     if (row.failures >= maxFailures && !row.lockedUntil) {
       await em.nativeUpdate(SignInThrottle, { key, lockedUntil: null }, { lockedUntil: new Date(now + windowMs(settings)) });
     }
-    if (key.startsWith(LOGIN_PREFIX)) worst = Math.max(worst, row.failures);
+    if (account) worst = Math.max(worst, row.failures);
   }
   const delay = Math.min(MAX_DELAY_MS, settings.baseDelayMs * 2 ** Math.max(0, worst - 1));
   if (delay > 0) await sleep(delay);
 }
 
 /**
- * The reserved attempt succeeded: its login's counter is cleared, and the address gets back the slot this
+ * The reserved attempt succeeded: its login's (or client's) counter is cleared, and the address gets back the slot this
  * attempt took but keeps its earlier failures (one good account must not launder them).
  */
 export async function settleSuccess(em: EntityManager, keys: ThrottleKey[]): Promise<void> {
-  const loginKeys = keys.filter((k) => k.key.startsWith(LOGIN_PREFIX)).map((k) => k.key);
-  await em.nativeDelete(SignInThrottle, { key: { $in: loginKeys } });
-  for (const { key } of keys) if (!key.startsWith(LOGIN_PREFIX)) await release(em, key);
+  const accountKeys = keys.filter((k) => k.account).map((k) => k.key);
+  await em.nativeDelete(SignInThrottle, { key: { $in: accountKeys } });
+  for (const { key, account } of keys) if (!account) await release(em, key);
 }

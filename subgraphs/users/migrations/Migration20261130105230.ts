@@ -1,6 +1,6 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130104933 extends Migration {
+export class Migration20261130105230 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
@@ -27,6 +27,11 @@ export class Migration20261130104933 extends Migration {
       `create table "data_request_steps" ("id" varchar(36) not null, "request_id" varchar(36) not null, "seq" double precision not null, "kind" text check ("kind" in ('FILED', 'GRANTED', 'REFUSED', 'APPLIED', 'PUBLISHED', 'RECIPIENTS_NOTIFIED', 'EXTERNAL_RECIPIENT_MESSAGED')) not null, "actor_id" varchar(36) null, "detail" text null, "at" timestamptz not null, constraint "data_request_steps_pkey" primary key ("id"));`,
     );
     this.addSql(`create index "data_request_steps_request_id_seq_index" on "data_request_steps" ("request_id", "seq");`);
+
+    this.addSql(
+      `create table "partner_clients" ("id" varchar(36) not null, "name" varchar(200) not null, "secret_hash" varchar(300) not null, "purposes" jsonb not null, "scope_level" text check ("scope_level" in ('MINISTRY', 'REGION', 'DISTRICT', 'SCHOOL')) not null, "scope_unit_id" varchar(36) null, "rate_per_minute" int not null, "created_by_id" varchar(36) not null, "created_at" timestamptz not null, "secret_rotated_at" timestamptz null, "secret_rotated_by_id" varchar(36) null, "revoked_at" timestamptz null, "revoked_by_id" varchar(36) null, constraint "partner_clients_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "partner_clients_revoked_at_created_at_index" on "partner_clients" ("revoked_at", "created_at");`);
 
     this.addSql(
       `create table "retention_schedule" ("id" varchar(36) not null, "subject_id" varchar(36) not null, "reason" varchar(20) not null, "due_on" varchar(10) not null, "created_at" timestamptz not null, "done_at" timestamptz null, "outcome" jsonb null, constraint "retention_schedule_pkey" primary key ("id"));`,
