@@ -49,6 +49,11 @@ export interface Config {
    * a consent to another one cannot be given any more.
    */
   policyVersion: string;
+  /** The journal's job that makes the lessons of this week and the next from the timetables. */
+  lessonGeneration: {
+    /** How often it runs; 0 turns it off (the school admin's `generateLessons` still works). */
+    intervalMinutes: number;
+  };
 }
 
 /** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
@@ -145,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
     },
     policyVersion: policyVersion(env),
+    lessonGeneration: { intervalMinutes: int(env, "LESSON_GENERATION_INTERVAL_MINUTES", 360) },
   };
 }

@@ -18,6 +18,8 @@ import {
   type Lesson,
 } from "./entities/index.js";
 import { ATTENDANCE_RECORDED, GRADE_RECORDED, publishedStatus, type AttendanceRecorded, type GradeRecorded } from "./events/published.js";
+import { isSubstitute } from "./lessons/authority.js";
+import { assertNotCancelled } from "./lessons/lesson-rules.js";
 import { checkMark, parseStudentIds } from "./rules.js";
 
 type Ctx = AuthedContext<JournalContext>;
@@ -36,8 +38,8 @@ export interface AttendanceEntryData {
 
 /**
  * Who may write a lesson's cells: the teacher assigned to its class and subject (from the teaching
- * replica, not the token, so a revoked assignment takes effect without a new sign-in) or the school's
- * administration. An operation permission, not a personal-data release.
+ * replica, not the token, so a revoked assignment takes effect without a new sign-in), the lesson's
+ * substitute, or the school's administration. An operation permission, not a personal-data release.
  */
 async function assertMayRecord(ctx: Ctx, lesson: Lesson): Promise<void> {
   const caller = ctx.caller;
@@ -45,6 +47,8 @@ async function assertMayRecord(ctx: Ctx, lesson: Lesson): Promise<void> {
     const place = await ctx.loaders.classPlace.load(lesson.classId);
     if (place?.schoolId === caller.org.schoolId) return;
   }
+  // The substitute the school gave this lesson to records it like its own teacher.
+  if (isSubstitute(caller, lesson)) return;
   if (caller.role === "TEACHER") {
     const assigned = await ctx.em.count(TeachingReplica, { teacherId: caller.sub, classId: lesson.classId, subjectId: lesson.subjectId });
     if (assigned > 0) return;
@@ -58,6 +62,7 @@ async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentIds: str
   const lesson = await ctx.loaders.lesson.load(lessonId);
   if (!lesson) throw new NotFoundError("Lesson");
   await assertMayRecord(ctx, lesson);
+  assertNotCancelled(lesson, "input.lessonId");
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.
   const roster = await ctx.em.find(RosterEntry, {
     classId: lesson.classId,

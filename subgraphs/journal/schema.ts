@@ -2,10 +2,13 @@ import { journalReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { journalReferences } from "./references/index.js";
 import { AttendanceResolver } from "./resolvers/attendance.resolver.js";
+import { CalendarResolver } from "./resolvers/calendar.resolver.js";
 import { ClassJournalResolver } from "./resolvers/class-journal.resolver.js";
 import { GradeResolver } from "./resolvers/grade.resolver.js";
+import { LessonChangesResolver } from "./resolvers/lesson-changes.resolver.js";
 import { LessonResolver } from "./resolvers/lesson.resolver.js";
 import { ReportResolver } from "./resolvers/report.resolver.js";
+import { TimetableEntryResolver, TimetableResolver } from "./resolvers/timetable.resolver.js";
 import { UserJournalResolver } from "./resolvers/user.resolver.js";
 import { journalSubjects } from "./subjects.js";
 
@@ -18,6 +21,10 @@ export const buildJournalSchema = (): Promise<BuiltSubgraph> =>
       ClassJournalResolver,
       UserJournalResolver,
       ReportResolver,
+      CalendarResolver,
+      TimetableResolver,
+      TimetableEntryResolver,
+      LessonChangesResolver,
       journalReportPart.resolver,
     ],
     orphanedTypes: [journalReportPart.stub],

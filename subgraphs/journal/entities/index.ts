@@ -1,12 +1,39 @@
 import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
+import { AcademicTerm } from "./academic-term.entity.js";
 import { AttendanceMark } from "./attendance-mark.entity.js";
+import { CalendarBreak } from "./calendar-break.entity.js";
 import { ClassPlace } from "./class-place.entity.js";
 import { Grade } from "./grade.entity.js";
+import { HomeworkChange } from "./homework-change.entity.js";
 import { Lesson } from "./lesson.entity.js";
 import { RosterEntry } from "./roster-entry.entity.js";
 import { TeachingReplica } from "./teaching-replica.entity.js";
+import { TimetableEntry } from "./timetable-entry.entity.js";
 
-export { AttendanceMark, ClassPlace, Grade, Lesson, RosterEntry, TeachingReplica };
+export {
+  AcademicTerm,
+  AttendanceMark,
+  CalendarBreak,
+  ClassPlace,
+  Grade,
+  HomeworkChange,
+  Lesson,
+  RosterEntry,
+  TeachingReplica,
+  TimetableEntry,
+};
 export * from "./grade.entity.js";
 export * from "./attendance-mark.entity.js";
-export const journalEntities = [Lesson, Grade, AttendanceMark, ClassPlace, RosterEntry, TeachingReplica, RevokedSession];
+export const journalEntities = [
+  Lesson,
+  Grade,
+  AttendanceMark,
+  ClassPlace,
+  RosterEntry,
+  TeachingReplica,
+  RevokedSession,
+  AcademicTerm,
+  CalendarBreak,
+  TimetableEntry,
+  HomeworkChange,
+];

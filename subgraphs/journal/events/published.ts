@@ -39,3 +39,16 @@ export interface AttendanceRecorded {
 /** The status an event carries for a recorded (non-PRESENT) mark. */
 export const publishedStatus = (status: Exclude<AttendanceStatus, "PRESENT">): PublishedStatus =>
   isSensitiveStatus(status) ? GENERAL_STATUS : status;
+
+export const HOMEWORK_SET = "journal.homework.set";
+
+/**
+ * Published when a lesson's homework is set or changed (not when it is cleared): a notice tells the
+ * class's parents what is due and when. The text itself stays in the journal, read through the API.
+ */
+export interface HomeworkSet {
+  lessonId: string;
+  classId: string;
+  subjectId: string;
+  dueOn: string;
+}

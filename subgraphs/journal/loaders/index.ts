@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
-import { AttendanceMark, ClassPlace, Grade, Lesson, RosterEntry } from "../entities/index.js";
+import { AttendanceMark, ClassPlace, Grade, HomeworkChange, Lesson, RosterEntry } from "../entities/index.js";
 
 /** A student's rows in an optional date range (and school subject), as User.grades / User.attendance ask. */
 export interface StudentRange {
@@ -20,6 +20,8 @@ export interface JournalLoaders {
   rosterByStudent: DataLoader<string, RosterEntry[]>;
   gradesOfStudent: DataLoader<StudentRange, Grade[], string>;
   attendanceOfStudent: DataLoader<StudentRange, AttendanceMark[], string>;
+  /** A lesson's homework changes, oldest first. */
+  homeworkHistory: DataLoader<string, HomeworkChange[]>;
 }
 
 /** Only current roster rows: a student who has not left the class. */
@@ -74,5 +76,6 @@ export function createJournalLoaders(em: EntityManager): JournalLoaders {
     rosterByStudent: groupLoader(em, RosterEntry, "studentId", { where: currentRoster() }),
     gradesOfStudent: rangeLoader(em, Grade, (r) => ({ ...dateRange(r.from, r.to), ...(r.subjectId ? { subjectId: r.subjectId } : {}) })),
     attendanceOfStudent: rangeLoader(em, AttendanceMark, (r) => dateRange(r.from, r.to)),
+    homeworkHistory: groupLoader(em, HomeworkChange, "lessonId", { orderBy: { changedAt: "asc" } }),
   };
 }
