@@ -233,11 +233,18 @@ export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): 
       const topic = subject.topics[(n + cls.gradeLevel) % subject.topics.length]!;
       const lessonId = rng.uuid();
       out.lessons.push({
-        ...planned,
         id: lessonId,
+        classId: cls.id,
+        subjectId,
+        teacherId,
+        date,
+        period,
         topic: cycle > 0 ? `${topic} (${cycle + 1}-dars)` : topic,
         homework: subject.homework && date <= homeworkUntil && rng.chance(0.6) ? homeworkText((max) => rng.int(0, max)) : null,
         homeworkDueOn: null,
+        room: planned.room,
+        plannedDate: planned.plannedDate,
+        plannedPeriod: planned.plannedPeriod,
       });
       if (!past) return;
 
