@@ -72,6 +72,11 @@ export interface Config {
   reportMinCellSize: number;
   /** Delivery of notices through external channels (SMS, Telegram, e-mail); in-app needs nothing. */
   delivery: DeliveryConfig;
+  /** The journal's job that makes the lessons of this week and the next from the timetables. */
+  lessonGeneration: {
+    /** How often it runs; 0 turns it off (the school admin's `generateLessons` still works). */
+    intervalMinutes: number;
+  };
 }
 
 /** The external channels a notice can go out through, each behind a provider's HTTP endpoint. */
@@ -264,5 +269,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: int(env, "DELIVERY_POLL_MS", 2_000),
       batchSize: positive(env, "DELIVERY_BATCH_SIZE", 20),
     },
+    lessonGeneration: { intervalMinutes: int(env, "LESSON_GENERATION_INTERVAL_MINUTES", 360) },
   };
 }

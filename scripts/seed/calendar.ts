@@ -1,21 +1,27 @@
 /**
- * The academic year 2026/2027: quarters, school days (Monday to Saturday, the six-day week most
- * Uzbek schools keep), public holidays inside the quarters, and lesson times in Asia/Tashkent (UTC+5,
- * no daylight saving).
+ * The academic year 2026/2027 as the seed uses it: quarters and school days (Monday to Saturday, the
+ * six-day week most Uzbek schools keep) from the journal's official calendar, which the seed also writes
+ * into the journal, and lesson times in Asia/Tashkent (UTC+5, no daylight saving).
  */
-import { QUARTERS_BY_YEAR, type Quarter } from "../../subgraphs/journal/academic-calendar.js";
+import type { Quarter } from "../../subgraphs/journal/academic-calendar.js";
+import { calendarRows } from "../../subgraphs/journal/calendar/calendar-rows.js";
+import { OFFICIAL_CALENDARS } from "../../subgraphs/journal/calendar/official-calendars.js";
+import { covers } from "../../subgraphs/journal/calendar/school-days.js";
 
 export const ACADEMIC_YEAR = 2026;
-/** First day of classes; enrolments and memberships of the seeded year start here. */
-export const YEAR_STARTS_ON = "2026-09-02";
+
+/** The official calendar of the seeded year, as the journal stores it (terms, holidays, vacations). */
+export const SEEDED_CALENDAR = OFFICIAL_CALENDARS.get(ACADEMIC_YEAR)!;
+export const SEEDED_CALENDAR_ROWS = calendarRows(SEEDED_CALENDAR);
 
 export type { Quarter };
 
-/** The seeded year's quarters: the journal's calendar, which reports read too. */
-export const QUARTERS: readonly Quarter[] = QUARTERS_BY_YEAR[ACADEMIC_YEAR]!;
+export const QUARTERS: readonly Quarter[] = SEEDED_CALENDAR.terms
+  .filter((t) => t.kind === "QUARTER")
+  .map((t) => ({ number: t.number as Quarter["number"], startsOn: t.startsOn, endsOn: t.endsOn }));
 
-/** Fixed-date days off that fall inside a quarter (Teachers' Day, Constitution Day, 8 March, 9 May). */
-const HOLIDAYS = new Set(["2026-10-01", "2026-12-08", "2027-03-08", "2027-05-09"]);
+/** First day of classes; enrolments and memberships of the seeded year start here. */
+export const YEAR_STARTS_ON = QUARTERS[0]!.startsOn;
 
 const TASHKENT_OFFSET_HOURS = 5;
 
@@ -45,7 +51,8 @@ export function weekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-export const isSchoolDay = (date: string): boolean => weekday(date) <= 6 && !HOLIDAYS.has(date);
+/** Monday to Saturday, on no holiday and in no vacation of the seeded calendar. */
+export const isSchoolDay = (date: string): boolean => weekday(date) <= 6 && !SEEDED_CALENDAR.breaks.some((b) => covers(b, date));
 
 /** School days from `from` to `to`, both included. */
 export function schoolDays(from: string, to: string): string[] {

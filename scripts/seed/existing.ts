@@ -6,6 +6,7 @@
 import type { SubgraphName } from "../../shared/config.js";
 import type { MikroORM } from "@mikro-orm/core";
 import { District, Region, School, Subject } from "../../subgraphs/institutions/entities/index.js";
+import { AcademicTerm } from "../../subgraphs/journal/entities/index.js";
 
 export interface ExistingRows {
   regionIdBySoato: Map<string, string>;
@@ -16,6 +17,8 @@ export interface ExistingRows {
   schoolNames: Set<string>;
   logins: Set<string>;
   pinfls: Set<string>;
+  /** School years the journal's calendar already holds (none when not given). */
+  calendarYears?: Set<number>;
 }
 
 export const districtKey = (regionId: string, nameLatn: string): string => `${regionId}|${nameLatn}`;
@@ -33,6 +36,7 @@ export async function loadExisting(targets: Record<SubgraphName, MikroORM>): Pro
     .fork()
     .getConnection()
     .execute("select login, pinfl from users");
+  const terms = await targets.journal.em.fork().find(AcademicTerm, {}, { fields: ["year"] });
   return {
     regionIdBySoato: new Map(regions.map((r) => [r.soato, r.id])),
     districtIdByName: new Map(districts.map((d) => [districtKey(d.regionId, d.nameLatn), d.id])),
@@ -41,5 +45,6 @@ export async function loadExisting(targets: Record<SubgraphName, MikroORM>): Pro
     schoolNames: new Set(schools.map((s) => s.nameLatn)),
     logins: new Set(people.map((p) => p.login)),
     pinfls: new Set(people.flatMap((p) => (p.pinfl ? [p.pinfl] : []))),
+    calendarYears: new Set(terms.map((t) => t.year)),
   };
 }

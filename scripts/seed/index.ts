@@ -83,7 +83,9 @@ async function write(targets: SeedTargets, world: World, seed: string, started: 
 export async function seedDemo(targets: SeedTargets, options: DemoOptions): Promise<SeedSummary> {
   const started = Date.now();
   const today = resolveToday(options.today);
-  const { world, accounts } = buildDemoWorld(today, await loadExisting(targets));
+  const existing = await loadExisting(targets);
+  const { world, accounts } = buildDemoWorld(today, existing);
+  world.calendarYears = existing.calendarYears ?? new Set();
   if (options.policyVersion) world.policyVersion = options.policyVersion;
   const ids = [...accounts.values()];
   const hashes = await Promise.all(ids.map(() => hashPassword(options.password)));
@@ -107,6 +109,7 @@ export async function seedLarge(targets: SeedTargets, options: LargeOptions): Pr
   }
   const existing = await loadExisting(targets);
   const world = buildLargeWorld(sizes, today, existing);
+  world.calendarYears = existing.calendarYears ?? new Set();
   if (options.policyVersion) world.policyVersion = options.policyVersion;
   if (world.schools.some((s) => existing.schoolIds.has(s.id))) {
     throw new Error(`a large world with seed ${sizes.seed} is already in the database: choose another seed or reset`);

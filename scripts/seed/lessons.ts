@@ -1,10 +1,13 @@
 /**
- * One class's journal for the lesson days: lessons from the weekly timetable (topic, sometimes homework),
- * and on past lessons (date before today) an attendance mark for every student on the roster and current
- * marks for a few of them, recorded by the lesson's teacher on the lesson day.
+ * One class's journal for the lesson days: its timetable for each term the days touch, the lessons that
+ * timetable makes (by the journal's own planner, as `generateLessons` would: topic, sometimes homework
+ * with its due date), and on past lessons (date before today) an attendance mark for every student on
+ * the roster and current marks for a few of them, recorded by the lesson's teacher on the lesson day.
  */
 import type { AttendanceStatus } from "../../subgraphs/journal/entities/attendance-mark.entity.js";
-import { addDays, LESSON_MINUTES, PERIOD_STARTS, tashkentInstant, weekday } from "./calendar.js";
+import { overlaps, termKindFor, type DaySpan } from "../../subgraphs/journal/calendar/school-days.js";
+import { plannedLessonsOn, slotsByDay, type TermSpan, type TimetableSlot } from "../../subgraphs/journal/lessons/plan.js";
+import { addDays, LESSON_MINUTES, PERIOD_STARTS, SEEDED_CALENDAR_ROWS, tashkentInstant } from "./calendar.js";
 import { homeworkText, SUBJECT_BY_KEY, type SubjectDef } from "./curriculum.js";
 import type { Random } from "./random.js";
 import type { ClassRow, World } from "./world.js";
@@ -18,6 +21,16 @@ export interface LessonRow {
   period: number;
   topic: string;
   homework: string | null;
+  homeworkDueOn: string | null;
+  room: string | null;
+  plannedDate: string;
+  plannedPeriod: number;
+}
+
+export interface TimetableEntryRow extends TimetableSlot {
+  id: string;
+  classId: string;
+  room: string | null;
 }
 
 export interface GradeRow {
@@ -48,6 +61,7 @@ export interface AttendanceRow {
 }
 
 export interface ClassJournal {
+  timetable: TimetableEntryRow[];
   lessons: LessonRow[];
   grades: GradeRow[];
   attendance: AttendanceRow[];
@@ -57,6 +71,10 @@ export interface ClassJournal {
 export interface JournalContext {
   days: readonly string[];
   today: string;
+  /** Terms and breaks of the seeded calendar; `lessonTerms` those that touch the lesson days. */
+  terms: readonly TermSpan[];
+  breaks: readonly DaySpan[];
+  lessonTerms: readonly TermSpan[];
   teacherOf: Map<string, string>;
   rosterOf: Map<string, string[]>;
   subjectOf: Map<string, SubjectDef>;
@@ -69,9 +87,13 @@ export function journalContext(world: World, days: readonly string[]): JournalCo
     list.push(e.studentId);
     rosterOf.set(e.classId, list);
   }
+  const span = { startsOn: days[0] ?? world.today, endsOn: days[days.length - 1] ?? world.today };
   return {
     days,
     today: world.today,
+    terms: SEEDED_CALENDAR_ROWS.terms,
+    breaks: SEEDED_CALENDAR_ROWS.breaks,
+    lessonTerms: SEEDED_CALENDAR_ROWS.terms.filter((t) => overlaps(t, span)),
     teacherOf: new Map(world.assignments.map((a) => [`${a.classId}:${a.subjectId}`, a.teacherId])),
     rosterOf,
     subjectOf: new Map(world.subjects.map((s) => [s.id, SUBJECT_BY_KEY.get(s.key)!])),
@@ -135,9 +157,49 @@ function marksEnteredAt(rng: Random, date: string, period: number): Date {
   return tashkentInstant(date, rng.int(21, 23), rng.int(0, 50));
 }
 
+/** Rooms other than the class's own, by curriculum key. */
+const SUBJECT_ROOMS: Record<string, string> = { pe: "Sport zali", informatics: "Informatika xonasi" };
+
+/**
+ * The class's weekly timetable (world.timetables) as the journal keeps it: the same week for each term
+ * of the class's kind that the lesson days touch, in the class's own room but for PE and informatics.
+ */
+function timetableOf(world: World, ctx: JournalContext, cls: ClassRow): TimetableEntryRow[] {
+  const week = world.timetables.get(cls.id) ?? [];
+  const rng = world.journalRandom.fork(`timetable:${cls.id}`);
+  const ownRoom = String(rng.int(101, 349));
+  const terms = ctx.lessonTerms.filter((t) => t.kind === termKindFor(cls.gradeLevel));
+  return terms.flatMap((term) =>
+    week.flatMap((subjects, day) =>
+      subjects.map((subjectId, index) => ({
+        id: rng.uuid(),
+        classId: cls.id,
+        termId: term.id,
+        weekday: day + 1,
+        period: index + 1,
+        subjectId,
+        teacherId: ctx.teacherOf.get(`${cls.id}:${subjectId}`)!,
+        room: SUBJECT_ROOMS[ctx.subjectOf.get(subjectId)!.key] ?? ownRoom,
+      })),
+    ),
+  );
+}
+
+/** Homework is due at the class's next lesson of the subject (a week on when the quarter holds none). */
+function setDueDates(lessons: LessonRow[]): void {
+  const next = new Map<string, string>();
+  for (let i = lessons.length - 1; i >= 0; i--) {
+    const lesson = lessons[i]!;
+    if (lesson.homework) lesson.homeworkDueOn = next.get(lesson.subjectId) ?? addDays(lesson.date, 7);
+    next.set(lesson.subjectId, lesson.date);
+  }
+}
+
 export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): ClassJournal {
   const rng = world.journalRandom.fork(cls.id);
-  const week = world.timetables.get(cls.id) ?? [];
+  const timetable = timetableOf(world, ctx, cls);
+  const byDay = slotsByDay(timetable);
+  const lessonsOn = (date: string) => plannedLessonsOn(date, { classId: cls.id, gradeLevel: cls.gradeLevel }, byDay, ctx.terms, ctx.breaks);
   const roster = ctx.rosterOf.get(cls.id) ?? [];
   const pastDays = ctx.days.filter((d) => d < ctx.today);
   const homeworkUntil = addDays(ctx.today, 7);
@@ -149,7 +211,7 @@ export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): 
   for (const id of roster.filter((s) => world.featuredAbsentees.has(s))) {
     for (const f of FEATURED_DAYS) {
       const date = pastDays[pastDays.length - f.back];
-      const periods = date ? (week[weekday(date) - 1]?.length ?? 0) : 0;
+      const periods = date ? lessonsOn(date).length : 0;
       if (!date || periods === 0) continue;
       const mark = { status: f.status, reason: f.reason ?? null };
       if (f.period === undefined) absences.get(id)!.set(date, mark);
@@ -158,15 +220,13 @@ export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): 
     }
   }
 
-  const out: ClassJournal = { lessons: [], grades: [], attendance: [] };
+  const out: ClassJournal = { timetable, lessons: [], grades: [], attendance: [] };
   const taught = new Map<string, number>();
   for (const date of ctx.days) {
-    const subjects = week[weekday(date) - 1] ?? [];
     const past = date < ctx.today;
-    subjects.forEach((subjectId, index) => {
-      const period = index + 1;
+    lessonsOn(date).forEach((planned) => {
+      const { subjectId, period, teacherId } = planned;
       const subject = ctx.subjectOf.get(subjectId)!;
-      const teacherId = ctx.teacherOf.get(`${cls.id}:${subjectId}`) ?? null;
       const n = taught.get(subjectId) ?? 0;
       taught.set(subjectId, n + 1);
       const cycle = Math.floor(n / subject.topics.length);
@@ -181,6 +241,10 @@ export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): 
         period,
         topic: cycle > 0 ? `${topic} (${cycle + 1}-dars)` : topic,
         homework: subject.homework && date <= homeworkUntil && rng.chance(0.6) ? homeworkText((max) => rng.int(0, max)) : null,
+        homeworkDueOn: null,
+        room: planned.room,
+        plannedDate: planned.plannedDate,
+        plannedPeriod: planned.plannedPeriod,
       });
       if (!past) return;
 
@@ -235,5 +299,6 @@ export function classJournal(world: World, ctx: JournalContext, cls: ClassRow): 
       });
     });
   }
+  setDueDates(out.lessons);
   return out;
 }

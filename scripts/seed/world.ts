@@ -130,6 +130,8 @@ export interface World {
   featuredAbsentees: Set<string>;
   /** The policy version everyone's seeded consents are given to (POLICY_VERSION). */
   policyVersion: string;
+  /** School years whose calendar the journal database already holds: written only once. */
+  calendarYears: Set<number>;
 }
 
 export function emptyWorld(label: string, today: string, journalRandom: Random): World {
@@ -152,6 +154,7 @@ export function emptyWorld(label: string, today: string, journalRandom: Random):
     credentials: new Map(),
     featuredAbsentees: new Set(),
     policyVersion: DEFAULT_POLICY_VERSION,
+    calendarYears: new Set(),
   };
 }
 

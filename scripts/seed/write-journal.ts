@@ -1,10 +1,22 @@
 /**
- * The journal subgraph's tables: its replicas of institutions (where each class sits, rosters, who
- * teaches what; each reusing the id of the row it mirrors) and the current quarter's lessons, marks and
+ * The journal subgraph's tables: the academic calendar (unless the database has it), its replicas of
+ * institutions (where each class sits, rosters, who teaches what; each reusing the id of the row it
+ * mirrors), each class's timetable and the current quarter's lessons made from it, with marks and
  * attendance, generated class by class and written in chunks so a large world never sits in memory.
  */
-import { AttendanceMark, ClassPlace, Grade, Lesson, RosterEntry, TeachingReplica } from "../../subgraphs/journal/entities/index.js";
+import {
+  AcademicTerm,
+  AttendanceMark,
+  CalendarBreak,
+  ClassPlace,
+  Grade,
+  Lesson,
+  RosterEntry,
+  TeachingReplica,
+  TimetableEntry,
+} from "../../subgraphs/journal/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
+import { SEEDED_CALENDAR, SEEDED_CALENDAR_ROWS } from "./calendar.js";
 import { classJournal, journalContext, type ClassJournal } from "./lessons.js";
 import type { World } from "./world.js";
 
@@ -12,6 +24,10 @@ import type { World } from "./world.js";
 const FLUSH_ROWS = 20_000;
 
 export async function writeJournal(out: BulkWriter, world: World, days: readonly string[]): Promise<void> {
+  if (!world.calendarYears.has(SEEDED_CALENDAR.year)) {
+    await out.insert(AcademicTerm, SEEDED_CALENDAR_ROWS.terms);
+    await out.insert(CalendarBreak, SEEDED_CALENDAR_ROWS.breaks);
+  }
   const schools = new Map(world.schools.map((s) => [s.id, s]));
   await out.insert(
     ClassPlace,
@@ -34,18 +50,20 @@ export async function writeJournal(out: BulkWriter, world: World, days: readonly
   await out.insert(TeachingReplica, world.assignments);
 
   const ctx = journalContext(world, days);
-  let buffer: ClassJournal = { lessons: [], grades: [], attendance: [] };
+  let buffer: ClassJournal = { timetable: [], lessons: [], grades: [], attendance: [] };
   let buffered = 0;
   const flush = async () => {
+    await out.insert(TimetableEntry, buffer.timetable);
     await out.insert(Lesson, buffer.lessons);
     await out.insert(Grade, buffer.grades);
     await out.insert(AttendanceMark, buffer.attendance);
-    buffer = { lessons: [], grades: [], attendance: [] };
+    buffer = { timetable: [], lessons: [], grades: [], attendance: [] };
     buffered = 0;
   };
   let done = 0;
   for (const cls of world.classes) {
     const journal = classJournal(world, ctx, cls);
+    buffer.timetable.push(...journal.timetable);
     buffer.lessons.push(...journal.lessons);
     buffer.grades.push(...journal.grades);
     buffer.attendance.push(...journal.attendance);

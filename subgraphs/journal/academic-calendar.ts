@@ -3,6 +3,7 @@
  * spelling out its dates; the seed draws its lessons from the same table.
  */
 import { BadUserInputError } from "../../shared/errors.js";
+import { OFFICIAL_CALENDARS } from "./calendar/official-calendars.js";
 
 export interface Quarter {
   number: 1 | 2 | 3 | 4;
@@ -10,15 +11,15 @@ export interface Quarter {
   endsOn: string;
 }
 
-/** By the calendar year an academic year starts in (2026 for 2026/2027). */
-export const QUARTERS_BY_YEAR: Readonly<Record<number, readonly Quarter[]>> = {
-  2026: [
-    { number: 1, startsOn: "2026-09-02", endsOn: "2026-10-31" },
-    { number: 2, startsOn: "2026-11-09", endsOn: "2026-12-26" },
-    { number: 3, startsOn: "2027-01-11", endsOn: "2027-03-19" },
-    { number: 4, startsOn: "2027-03-30", endsOn: "2027-05-25" },
-  ],
-};
+/** By the calendar year an academic year starts in (2026 for 2026/2027): the quarters of the official calendars. */
+export const QUARTERS_BY_YEAR: Readonly<Record<number, readonly Quarter[]>> = Object.fromEntries(
+  [...OFFICIAL_CALENDARS].map(([year, calendar]) => [
+    year,
+    calendar.terms
+      .filter((t) => t.kind === "QUARTER")
+      .map((t) => ({ number: t.number as Quarter["number"], startsOn: t.startsOn, endsOn: t.endsOn })),
+  ]),
+);
 
 /** The academic year a date belongs to: September to August, named by the year it starts in. */
 export function academicYearOf(date: string): number {

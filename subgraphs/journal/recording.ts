@@ -35,6 +35,8 @@ import { classAsSubject } from "./subjects.js";
 import { setTermMarks } from "./term-marks.js";
 import { termOf } from "./terms.js";
 import { ACADEMIC_PURPOSES } from "./types/index.js";
+import { isSubstitute } from "./lessons/authority.js";
+import { assertNotCancelled } from "./lessons/lesson-rules.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
@@ -65,7 +67,10 @@ async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentIds: str
   const lesson = await ctx.loaders.lesson.load(lessonId);
   if (!lesson) throw new NotFoundError("Lesson");
   const place = await ctx.loaders.classPlace.load(lesson.classId);
-  if (!(homeroomToo && isHomeroomOf(ctx, place))) await assertMayRecord(ctx, lesson.classId, lesson.subjectId);
+  // The substitute the school gave this lesson to records it like its own teacher.
+  if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx.caller, lesson))
+    await assertMayRecord(ctx, lesson.classId, lesson.subjectId);
+  assertNotCancelled(lesson, "input.lessonId");
   assertUnlocked(ctx, place, lesson.date);
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.
   const roster = await ctx.em.find(RosterEntry, {

@@ -4,6 +4,7 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
+import { LessonGenerationJob } from "./jobs/lesson-generation.job.js";
 import { journalMigrations } from "./migrations/index.js";
 import { journalPrivacy } from "./privacy/index.js";
 import { buildJournalSchema } from "./schema.js";
@@ -26,7 +27,10 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
         minCellSize: deps.config.reportMinCellSize,
         lockDaysAfterTerm: deps.config.journal.lockDaysAfterTerm,
       }),
-      jobs: [keepRetention(deps, "journal", journalPrivacy)],
+      jobs: [
+        keepRetention(deps, "journal", journalPrivacy),
+        new LessonGenerationJob(deps.orm, deps.config.lessonGeneration.intervalMinutes),
+      ],
     };
   },
 };

@@ -1,14 +1,31 @@
 import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
+import { AcademicTerm } from "./academic-term.entity.js";
 import { AttendanceMark } from "./attendance-mark.entity.js";
+import { CalendarBreak } from "./calendar-break.entity.js";
 import { ClassPlace } from "./class-place.entity.js";
 import { Grade } from "./grade.entity.js";
 import { JournalChange } from "./journal-change.entity.js";
+import { HomeworkChange } from "./homework-change.entity.js";
 import { Lesson } from "./lesson.entity.js";
 import { ParentMessage } from "./parent-message.entity.js";
 import { RosterEntry } from "./roster-entry.entity.js";
 import { TeachingReplica } from "./teaching-replica.entity.js";
+import { TimetableEntry } from "./timetable-entry.entity.js";
 
-export { AttendanceMark, ClassPlace, Grade, JournalChange, Lesson, ParentMessage, RosterEntry, TeachingReplica };
+export {
+  AcademicTerm,
+  AttendanceMark,
+  CalendarBreak,
+  ClassPlace,
+  Grade,
+  HomeworkChange,
+  JournalChange,
+  Lesson,
+  ParentMessage,
+  RosterEntry,
+  TeachingReplica,
+  TimetableEntry,
+};
 export * from "./grade.entity.js";
 export * from "./attendance-mark.entity.js";
 export * from "./journal-change.entity.js";
@@ -23,4 +40,8 @@ export const journalEntities = [
   JournalChange,
   ParentMessage,
   RevokedSession,
+  AcademicTerm,
+  CalendarBreak,
+  TimetableEntry,
+  HomeworkChange,
 ];

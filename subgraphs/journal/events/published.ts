@@ -85,3 +85,18 @@ export interface MessageSent {
   text: string;
   sentAt: string;
 }
+
+export const HOMEWORK_SET = "journal.homework.set";
+
+/**
+ * Published when a lesson's homework is set or changed (not when it is cleared): a notice tells the
+ * class's parents what is due and when. The text itself stays in the journal, read through the API.
+ */
+export interface HomeworkSet {
+  lessonId: string;
+  classId: string;
+  subjectId: string;
+  dueOn: string;
+  /** The class roster on the lesson day: whose guardians hear of it. */
+  studentIds: string[];
+}

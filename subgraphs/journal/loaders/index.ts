@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
-import { AttendanceMark, ClassPlace, Grade, JournalChange, Lesson, RosterEntry } from "../entities/index.js";
+import { AttendanceMark, ClassPlace, Grade, HomeworkChange, JournalChange, Lesson, RosterEntry } from "../entities/index.js";
 
 /** A student's rows in an optional date range (and school subject), as User.grades / User.attendance ask. */
 export interface StudentRange {
@@ -22,6 +22,8 @@ export interface JournalLoaders {
   attendanceOfStudent: DataLoader<StudentRange, AttendanceMark[], string>;
   /** The changes of each grade or attendance mark, oldest first. */
   historyOfCell: DataLoader<string, JournalChange[]>;
+  /** A lesson's homework changes, oldest first. */
+  homeworkHistory: DataLoader<string, HomeworkChange[]>;
 }
 
 /** Only current roster rows: a student who has not left the class. */
@@ -77,5 +79,6 @@ export function createJournalLoaders(em: EntityManager): JournalLoaders {
     gradesOfStudent: rangeLoader(em, Grade, (r) => ({ ...dateRange(r.from, r.to), ...(r.subjectId ? { subjectId: r.subjectId } : {}) })),
     attendanceOfStudent: rangeLoader(em, AttendanceMark, (r) => dateRange(r.from, r.to)),
     historyOfCell: groupLoader(em, JournalChange, "cellId", { orderBy: { changedAt: "asc" } }),
+    homeworkHistory: groupLoader(em, HomeworkChange, "lessonId", { orderBy: { changedAt: "asc" } }),
   };
 }

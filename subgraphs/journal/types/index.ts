@@ -67,6 +67,18 @@ export class LessonType {
 
   @Field(() => String, { nullable: true })
   homework?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When the homework is due" })
+  homeworkDueOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  room?: string | null;
+
+  @Field(() => Boolean, { description: "A cancelled lesson stays in the journal and takes no marks" })
+  cancelled: boolean;
+
+  /** Resolved in LessonResolver: only the class's own people read it. */
+  cancelReason?: string | null;
 }
 
 @ObjectType("Grade")
