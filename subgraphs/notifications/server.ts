@@ -5,9 +5,12 @@ import { keepRetention } from "../../shared/privacy/retention.js";
 import { extendContext, type NotificationsContext } from "./context.js";
 import { notificationsEntities } from "./entities/index.js";
 import { registerConsentConsumers } from "./events/consent-consumers.js";
+import { registerGuardianConsumers } from "./events/guardian-consumers.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
 import { registerUsersConsumers } from "./events/users-consumers.js";
 import { notificationsMigrations } from "./migrations/index.js";
+import { DigestJob } from "./notices/digest-job.js";
+import { noticePipeline } from "./notices/pipeline.js";
 import { notificationsPrivacy } from "./privacy/index.js";
 import { buildNotificationsSchema } from "./schema.js";
 
@@ -18,8 +21,11 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   privacy: notificationsPrivacy,
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
-    registerJournalConsumers(deps.orm, deps.bus);
-    registerUsersConsumers(deps.orm, deps.bus);
+    // Delivery (channels) adds its "notice created" hook here: pipeline.hooks.onCreated(...).
+    const pipeline = noticePipeline(deps.config.notices);
+    registerGuardianConsumers(deps.orm, deps.bus);
+    registerJournalConsumers(deps.orm, deps.bus, pipeline);
+    registerUsersConsumers(deps.orm, deps.bus, pipeline);
     replicatedBlocks(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
     return {
@@ -28,7 +34,7 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "notifications"),
       extendContext,
-      jobs: [keepRetention(deps, "notifications", notificationsPrivacy)],
+      jobs: [keepRetention(deps, "notifications", notificationsPrivacy), new DigestJob(deps.orm, pipeline)],
     };
   },
 };

@@ -2,6 +2,8 @@ import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build
 import { usersReferences } from "./references/index.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
+import { GuardianshipResolver } from "./resolvers/guardianship.resolver.js";
+import { ProfileResolver } from "./resolvers/profile.resolver.js";
 import { ConsentResolver, UserConsentsResolver } from "./resolvers/consent.resolver.js";
 import { PersonalDataResolver } from "./resolvers/personal-data.resolver.js";
 import { UserResolver } from "./resolvers/user.resolver.js";
@@ -12,7 +14,16 @@ export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut"] as co
 
 export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
-    resolvers: [UserResolver, AuthResolver, PersonalDataResolver, DataRequestResolver, ConsentResolver, UserConsentsResolver],
+    resolvers: [
+      UserResolver,
+      AuthResolver,
+      PersonalDataResolver,
+      DataRequestResolver,
+      ConsentResolver,
+      UserConsentsResolver,
+      GuardianshipResolver,
+      ProfileResolver,
+    ],
     references: usersReferences,
     subjects: usersSubjects,
     publicFields: USERS_PUBLIC_FIELDS,

@@ -5,12 +5,14 @@
  * like the journal consumers: `consume` marks the event processed in the same transaction, and a notice is
  * unique per (event, recipient).
  */
-import { randomUUID } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
-import { Contact, Notification } from "../entities/index.js";
-import { asLocale, correctionText } from "./templates.js";
+import { Contact } from "../entities/index.js";
+import type { NoticePipeline } from "../notices/pipeline.js";
+import { notifyRecipients } from "../notices/write.js";
+import { correctionText } from "../templates/correction.js";
+import { recipientLocales } from "../guardians/read-model.js";
 
 /** Topics of the users subgraph's outbox (its published contract; we keep our own copy, not its code). */
 export const USERS_PROFILE_RECTIFIED = "users.profile.rectified";
@@ -46,33 +48,28 @@ const recipientsOf = (value: unknown): CorrectedRecipient[] =>
       )
     : [];
 
-async function onDataCorrected(em: EntityManager, event: EventEnvelope): Promise<void> {
+async function onDataCorrected(em: EntityManager, event: EventEnvelope, pipeline: NoticePipeline): Promise<void> {
   const { subjectId } = event.payload;
   const recipients = recipientsOf(event.payload.recipients).filter((r) => r.fields.length > 0);
   if (typeof subjectId !== "string" || recipients.length === 0) return;
   const ids = recipients.map((r) => r.recipientId);
-  const locales = new Map((await em.find(Contact, { recipientId: { $in: ids } })).map((c) => [c.recipientId, c.locale]));
-  const already = new Set((await em.find(Notification, { sourceEventId: event.id, recipientId: { $in: ids } })).map((n) => n.recipientId));
-  for (const { recipientId, fields } of recipients) {
-    if (already.has(recipientId)) continue;
-    const { title, body } = correctionText(asLocale(locales.get(recipientId) ?? "UZ_LATN"), fields);
-    em.persist(
-      em.create(Notification, {
-        id: randomUUID(),
-        recipientId,
-        // The person whose data was corrected: the notice links to them, and the policy decides what the reader sees of them.
-        studentId: subjectId,
-        kind: "DATA_CORRECTION",
-        title,
-        body,
-        sourceEventId: event.id,
-      }),
-    );
-  }
+  const locales = await recipientLocales(em, ids);
+  await notifyRecipients(
+    em,
+    pipeline,
+    event,
+    recipients.map(({ recipientId, fields }) => ({
+      recipientId,
+      // The person whose data was corrected: the notice links to them, and the policy decides what the reader sees of them.
+      studentId: subjectId,
+      kind: "DATA_CORRECTION",
+      text: correctionText(locales.get(recipientId) ?? "UZ_LATN", fields),
+    })),
+  );
 }
 
 /** Subscribes the notifications subgraph to the users subgraph's data-request events; called once per process. */
-export function registerUsersConsumers(orm: MikroORM, bus: EventBus): void {
+export function registerUsersConsumers(orm: MikroORM, bus: EventBus, pipeline: NoticePipeline): void {
   consume(orm, bus, USERS_PROFILE_RECTIFIED, CONSUMER, onProfileRectified);
-  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, onDataCorrected);
+  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, (em, event) => onDataCorrected(em, event, pipeline));
 }

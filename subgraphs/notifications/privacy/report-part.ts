@@ -1,19 +1,22 @@
 /**
  * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
  * and the notices about them (a student's marks told to their parents), and the guardian links kept to
- * address those notices, and the copy of their contacts the notices go out through.
+ * address those notices, the guardian's notice settings, the copy of a student's name the notices use, and
+ * the copy of their contacts the notices go out through.
  */
 import { reportPart } from "../../../shared/privacy/report-part.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import type { NotificationsContext } from "../context.js";
-import { Contact, GuardianLink, Notification } from "../entities/index.js";
+import { Contact, Guardian, GuardianLink, Notification, StudentName } from "../entities/index.js";
 import { MESSAGE_PURPOSES } from "../types/index.js";
 
 async function items(ctx: NotificationsContext, subjectId: string): Promise<PersonalDataItemType[]> {
-  const [notices, links, contact] = await Promise.all([
+  const [notices, links, contact, guardian, name] = await Promise.all([
     ctx.em.find(Notification, { $or: [{ recipientId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     ctx.em.find(GuardianLink, { $or: [{ guardianId: subjectId }, { studentId: subjectId }] }),
     ctx.em.findOne(Contact, { recipientId: subjectId }),
+    ctx.em.findOne(Guardian, { id: subjectId }),
+    ctx.em.findOne(StudentName, { studentId: subjectId }),
   ]);
   const out: PersonalDataItemType[] = notices.map((n) => ({
     field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
@@ -31,6 +34,24 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
           ? `guardian of student ${link.studentId}, notices in ${link.locale}${link.notify ? "" : ", notices off"}`
           : `guardian ${link.guardianId} is told about this student`,
       source: "Replica of the users subgraph's guardianships",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  if (guardian) {
+    out.push({
+      field: "Guardian",
+      category: "account",
+      value: `notices in ${guardian.language ?? guardian.locale}${guardian.digest ? ", daily digest" : ""}${guardian.notify ? "" : ", notices off"}`,
+      source: "Replica of the users subgraph's profile and consents, with the notice preferences",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  if (name) {
+    out.push({
+      field: "User.fullName",
+      category: "name",
+      value: name.cyrl ? `${name.latn} / ${name.cyrl}` : name.latn,
+      source: "Copy of the users subgraph's profile, kept to name the student in notices to their guardians",
       purposes: ["PARENT_NOTIFICATION"],
     });
   }
