@@ -37,13 +37,13 @@ describe("quiet hours 22:00-07:00", () => {
 describe("scheduling a notice", () => {
   it("urgent: at once, even at night, never in a digest", () => {
     const night = tashkent("2026-11-20T23:30:00");
-    expect(scheduleNotice(night, true, true, timing)).toEqual({ deliverAfter: night, digest: false });
+    expect(scheduleNotice(night, true, true, timing)).toEqual({ deliverAfter: night, inDigest: false });
   });
 
   it("not urgent: at the end of quiet hours, or at the next digest time for a guardian who chose one", () => {
     const night = tashkent("2026-11-20T23:30:00");
-    expect(scheduleNotice(night, false, false, timing)).toEqual({ deliverAfter: tashkent("2026-11-21T07:00:00"), digest: false });
-    expect(scheduleNotice(night, false, true, timing)).toEqual({ deliverAfter: tashkent("2026-11-21T19:00:00"), digest: true });
+    expect(scheduleNotice(night, false, false, timing)).toEqual({ deliverAfter: tashkent("2026-11-21T07:00:00"), inDigest: false });
+    expect(scheduleNotice(night, false, true, timing)).toEqual({ deliverAfter: tashkent("2026-11-21T19:00:00"), inDigest: true });
     const afternoon = tashkent("2026-11-20T15:10:00");
     expect(scheduleNotice(afternoon, false, true, timing).deliverAfter).toEqual(tashkent("2026-11-20T19:00:00"));
     expect(scheduleNotice(afternoon, false, false, timing).deliverAfter).toBe(afternoon);

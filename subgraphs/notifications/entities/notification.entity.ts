@@ -10,9 +10,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 @Entity({ tableName: "notifications" })
 @Unique({ properties: ["sourceEventId", "recipientId"] })
 @Index({ properties: ["recipientId", "createdAt"] })
-@Index({ properties: ["digest", "digestedInto"] })
+@Index({ properties: ["inDigest", "digestedInto"] })
 export class Notification {
-  [OptionalProps]?: "createdAt" | "deliverAfter" | "digest" | "digestedInto";
+  [OptionalProps]?: "createdAt" | "deliverAfter" | "inDigest" | "digestedInto";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string;
@@ -48,9 +48,12 @@ export class Notification {
   @Property({ type: "datetime", nullable: true })
   deliverAfter?: Date | null;
 
-  /** Goes out inside the guardian's daily digest, not pushed on its own (they chose the digest; not urgent). */
+  /**
+   * Carried by the guardian's daily digest (they chose it; the notice is not urgent): channels do not push
+   * it on its own, they push the DIGEST notice that lists it.
+   */
   @Property({ type: "boolean", default: false })
-  digest: boolean = false;
+  inDigest: boolean = false;
 
   /** The DIGEST notice that carried it, once the digest job composed one. */
   @Property({ type: "string", length: 36, nullable: true })

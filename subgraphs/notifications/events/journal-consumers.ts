@@ -90,11 +90,15 @@ const onHomeworkSet: Handler = async (em, event, pipeline) => {
   });
 };
 
+/** The journal's name for a term (`termKind`: a quarter, or a half-year in grades 10-11; YEAR for the annual mark). */
+const TERM_OF: Readonly<Record<string, TermKind>> = { QUARTER: "QUARTER", HALF_YEAR: "HALF_YEAR", YEAR: "ANNUAL", ANNUAL: "ANNUAL" };
+
 const onTermMarkSet: Handler = async (em, event, pipeline) => {
   const studentId = text(event.payload, "studentId");
   const value = mark(event.payload.value);
-  const kind = event.payload.kind as TermKind;
-  if (!studentId || value === undefined || !TERM_KINDS.includes(kind)) return;
+  // termKind tells a half-year from a quarter (both are kind QUARTER); without it, the kind says enough.
+  const kind = TERM_OF[String(event.payload.termKind ?? event.payload.kind)];
+  if (!studentId || value === undefined || !kind) return;
   if (await isBlocked(em, studentId, GRADE_BLOCKS)) return;
   // A number (2) or a label ending in one ("Q2", "2026-H1"); the year has none.
   const raw = event.payload.term;

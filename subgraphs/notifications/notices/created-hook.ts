@@ -5,7 +5,7 @@
  * with the notice or not at all, so a crash can neither lose a delivery nor create one for a notice that
  * does not exist, and a redelivered event (no new notice) calls no hook.
  *
- * A hook must honour `deliverAfter` (quiet hours, digest time) and skip notices with `digest: true` (they
+ * A hook must honour `deliverAfter` (quiet hours, digest time) and skip notices with `inDigest: true` (they
  * go out inside the DIGEST notice, which is announced here like any other).
  */
 import type { EntityManager } from "@mikro-orm/core";

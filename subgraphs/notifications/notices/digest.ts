@@ -1,5 +1,5 @@
 /**
- * The daily digest: for each guardian, the notices that waited for it (digest: true, due) become one
+ * The daily digest: for each guardian, the notices that waited for it (inDigest, due) become one
  * DIGEST notice, which is what the channels push. Safe to run in several processes at once: a notice is
  * claimed (digestedInto set) in the transaction that writes its digest, a second run claims nothing, and
  * the digest's source id is derived from the notices it carries, so the same set can never give two digests.
@@ -33,7 +33,7 @@ export async function composeDigests(em: EntityManager, pipeline: NoticePipeline
     .fork()
     .find(
       Notification,
-      { digest: true, digestedInto: null, deliverAfter: { $lte: now } },
+      { inDigest: true, digestedInto: null, deliverAfter: { $lte: now } },
       { orderBy: { recipientId: "asc", createdAt: "asc", id: "asc" }, limit: BATCH },
     );
   const byRecipient = new Map<string, Notification[]>();
@@ -66,7 +66,7 @@ export async function composeDigests(em: EntityManager, pipeline: NoticePipeline
           sourceEventId: digestSource(recipientId, ids),
           createdAt: now,
           deliverAfter: now,
-          digest: false,
+          inDigest: false,
         });
         tx.persist(digest);
         await pipeline.hooks.noticesCreated(tx, [digest]);

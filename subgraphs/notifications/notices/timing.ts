@@ -38,12 +38,12 @@ export function nextDigestAt(at: Date, timing: NoticeTiming): Date {
 
 export interface Schedule {
   deliverAfter: Date;
-  digest: boolean;
+  inDigest: boolean;
 }
 
 /** When a new notice may be pushed, and whether it waits for the digest instead of going alone. */
 export function scheduleNotice(now: Date, urgent: boolean, wantsDigest: boolean, timing: NoticeTiming): Schedule {
-  if (urgent) return { deliverAfter: now, digest: false };
-  if (wantsDigest) return { deliverAfter: nextDigestAt(now, timing), digest: true };
-  return { deliverAfter: endOfQuietHours(now, timing.quietHours), digest: false };
+  if (urgent) return { deliverAfter: now, inDigest: false };
+  if (wantsDigest) return { deliverAfter: nextDigestAt(now, timing), inDigest: true };
+  return { deliverAfter: endOfQuietHours(now, timing.quietHours), inDigest: false };
 }

@@ -6,19 +6,35 @@
 import type { Locale } from "../../../shared/i18n/locale.js";
 import { joinNames, type NoticeText } from "./text.js";
 
-export const MESSAGE_TOPICS = ["BEHAVIOUR", "MEETING", "OTHER"] as const;
+export const MESSAGE_TOPICS = ["BEHAVIOUR", "MEETING", "PROGRESS", "OTHER"] as const;
 export type MessageTopic = (typeof MESSAGE_TOPICS)[number];
 
 /** The longest teacher's text a notice carries; a longer one is cut (the journal keeps the whole message). */
 export const MESSAGE_TEXT_MAX = 2000;
 
 const TITLE: Record<Locale, Record<MessageTopic, string>> = {
-  UZ_LATN: { BEHAVIOUR: "O‘qituvchidan xabar: xulq-atvor", MEETING: "O‘qituvchidan xabar: uchrashuv", OTHER: "O‘qituvchidan xabar" },
-  UZ_CYRL: { BEHAVIOUR: "Ўқитувчидан хабар: хулқ-атвор", MEETING: "Ўқитувчидан хабар: учрашув", OTHER: "Ўқитувчидан хабар" },
-  RU: { BEHAVIOUR: "Сообщение от учителя: поведение", MEETING: "Сообщение от учителя: встреча", OTHER: "Сообщение от учителя" },
+  UZ_LATN: {
+    BEHAVIOUR: "O‘qituvchidan xabar: xulq-atvor",
+    MEETING: "O‘qituvchidan xabar: uchrashuv",
+    PROGRESS: "O‘qituvchidan xabar: o‘zlashtirish",
+    OTHER: "O‘qituvchidan xabar",
+  },
+  UZ_CYRL: {
+    BEHAVIOUR: "Ўқитувчидан хабар: хулқ-атвор",
+    MEETING: "Ўқитувчидан хабар: учрашув",
+    PROGRESS: "Ўқитувчидан хабар: ўзлаштириш",
+    OTHER: "Ўқитувчидан хабар",
+  },
+  RU: {
+    BEHAVIOUR: "Сообщение от учителя: поведение",
+    MEETING: "Сообщение от учителя: встреча",
+    PROGRESS: "Сообщение от учителя: успеваемость",
+    OTHER: "Сообщение от учителя",
+  },
   EN: {
     BEHAVIOUR: "Message from the teacher: behaviour",
     MEETING: "Message from the teacher: a meeting",
+    PROGRESS: "Message from the teacher: progress",
     OTHER: "Message from the teacher",
   },
 };

@@ -126,10 +126,22 @@ describe("the journal's new topics", () => {
     expect((await noticesOf(event.id)).map((n) => [n.kind, n.title, n.body])).toEqual([
       ["TERM_MARK", "2-chorak bahosi: 5", "Farzandingiz Karimova Zarina Shavkat qizi uchun 2-chorak bahosi qo‘yildi: 5."],
     ]);
+    // As the journal publishes them: a half-year of grade 10-11 is kind QUARTER with termKind HALF_YEAR; the year is YEAR.
+    const half = await publish("journal.term-mark.set", {
+      gradeId: randomUUID(),
+      studentId: f.students[2],
+      kind: "QUARTER",
+      termKind: "HALF_YEAR",
+      term: 1,
+      value: 5,
+      date: "2026-12-26",
+    });
+    expect((await noticesOf(half.id)).map((n) => n.title)).toEqual(["Оценка за 1-е полугодие: 5"]);
     const annual = await publish("journal.term-mark.set", {
       gradeId: randomUUID(),
       studentId: f.students[2],
       kind: "ANNUAL",
+      termKind: "YEAR",
       value: 4,
       term: null,
     });
@@ -212,11 +224,11 @@ describe("quiet hours, urgency and the digest", () => {
     const second = await absence(f.students[2]!, "LATE");
     const urgent = await absence(f.students[2]!, "ABSENT_UNEXCUSED");
     const waiting = [...(await noticesOf(first.id)), ...(await noticesOf(second.id))].filter((n) => n.recipientId === f.guardians.ru);
-    expect(waiting.map((n) => [n.digest, n.deliverAfter])).toEqual([
+    expect(waiting.map((n) => [n.inDigest, n.deliverAfter])).toEqual([
       [true, tashkent("2026-11-20T19:00:00")],
       [true, tashkent("2026-11-20T19:00:00")],
     ]);
-    expect((await noticesOf(urgent.id)).map((n) => n.digest)).toEqual([false]);
+    expect((await noticesOf(urgent.id)).map((n) => n.inDigest)).toEqual([false]);
 
     clock = tashkent("2026-11-20T18:59:00");
     expect(await composeDigests(orm.em, pipeline)).toBe(0);
@@ -231,7 +243,7 @@ describe("quiet hours, urgency and the digest", () => {
       title: "Уведомления за день (2026-11-20): 2",
       body: "Ваш ребёнок:\n– Новая оценка: 4 (2026-11-20)\n– Опоздание на урок (2026-11-20)",
       deliverAfter: clock,
-      digest: false,
+      inDigest: false,
       studentId: null,
     });
     const carried = await orm.em.fork().find(Notification, { id: { $in: waiting.map((n) => n.id) } });
