@@ -31,6 +31,10 @@ export interface Config {
   supergraphPath: string;
   /** NATS JetStream for events between separate service processes (production). */
   natsUrl?: string;
+  /** How the NATS bus stores and redelivers events (shared/events/nats-bus.ts); unused without NATS_URL. */
+  nats: NatsSettings;
+  /** Timing of notices to parents, in Tashkent time (UTC+5 all year). */
+  notices: NoticeTiming;
   /**
    * Peers whose X-Forwarded-For a subgraph believes (the gateway's addresses). From anyone else the socket's
    * own address counts, so a client calling a subgraph directly cannot pick the address it is throttled on.
@@ -103,6 +107,59 @@ export interface DeliveryConfig {
   pollMs: number;
   /** Deliveries claimed per pass. */
   batchSize: number;
+}
+
+export interface NatsSettings {
+  /** JetStream stream holding every topic (NATS_STREAM, default EMAKTAB). */
+  stream: string;
+  /** Subjects are `<prefix>.<topic>` (NATS_SUBJECT_PREFIX, default emaktab). */
+  subjectPrefix: string;
+  /** An event a consumer took and did not ack within this time (it crashed) is delivered again (NATS_ACK_WAIT_MS). */
+  ackWaitMs: number;
+  /** Deliveries of one event to one consumer before it is parked as a dead letter (NATS_MAX_DELIVER). */
+  maxDeliver: number;
+}
+
+/** A daily window in minutes after Tashkent midnight; `start > end` wraps past midnight (22:00-07:00). */
+export interface QuietHours {
+  start: number;
+  end: number;
+}
+
+export interface NoticeTiming {
+  /** QUIET_HOURS, default 22:00-07:00; "off" sends everything at once. */
+  quietHours: QuietHours | null;
+  /** DIGEST_AT, default 19:00: when the daily digest of a guardian who chose one is composed. */
+  digestAt: number;
+}
+
+const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function clock(name: string, raw: string): number {
+  const match = CLOCK_RE.exec(raw.trim());
+  if (!match) throw new Error(`Environment variable ${name} must be a time HH:MM, got "${raw}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+function quietHours(env: NodeJS.ProcessEnv): QuietHours | null {
+  const raw = env.QUIET_HOURS?.trim();
+  if (raw === "off" || raw === "none") return null;
+  const [from, to, ...rest] = (raw || "22:00-07:00").split("-");
+  if (from === undefined || to === undefined || rest.length > 0) {
+    throw new Error(`Environment variable QUIET_HOURS must be "HH:MM-HH:MM" or "off", got "${raw}"`);
+  }
+  const window = { start: clock("QUIET_HOURS", from), end: clock("QUIET_HOURS", to) };
+  if (window.start === window.end) throw new Error(`Environment variable QUIET_HOURS must not be empty, got "${raw}"`);
+  return window;
+}
+
+const NATS_NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+function natsName(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!NATS_NAME_RE.test(raw)) throw new Error(`Environment variable ${name} must be letters, digits, "_" or "-", got "${raw}"`);
+  return raw;
 }
 
 /** POLICY_VERSION when unset: the texts of the 2026/2027 school year. */
@@ -202,6 +259,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === "production" && SUBGRAPHS.some((s) => !databaseUrls[s])) {
     throw new Error("Production mode needs DATABASE_URL (or <SUBGRAPH>_DATABASE_URL for each subgraph)");
   }
+  const nats = {
+    stream: natsName(env, "NATS_STREAM", "EMAKTAB"),
+    subjectPrefix: natsName(env, "NATS_SUBJECT_PREFIX", "emaktab"),
+    ackWaitMs: int(env, "NATS_ACK_WAIT_MS", 30_000),
+    maxDeliver: int(env, "NATS_MAX_DELIVER", 10),
+  };
+  // Below a second a slow handler's keep-alive cannot keep up; zero deliveries would drop every event.
+  if (nats.ackWaitMs < 1000) throw new Error(`Environment variable NATS_ACK_WAIT_MS must be at least 1000, got "${env.NATS_ACK_WAIT_MS}"`);
+  if (nats.maxDeliver < 1) throw new Error(`Environment variable NATS_MAX_DELIVER must be at least 1, got "${env.NATS_MAX_DELIVER}"`);
   if (mode === "production" && !env.NATS_URL) {
     throw new Error("Production mode needs NATS_URL: separate service processes exchange events through NATS JetStream");
   }
@@ -232,6 +298,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoWhenEmpty: mode === "embedded" && env.SEED_DEMO !== "0",
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     natsUrl: env.NATS_URL || undefined,
+    nats,
+    notices: {
+      quietHours: quietHours(env),
+      digestAt: env.DIGEST_AT ? clock("DIGEST_AT", env.DIGEST_AT) : 19 * 60,
+    },
     trustedProxies: addresses(env, "TRUSTED_PROXY", mode === "production" ? [] : LOOPBACK),
     retention: {
       daysAfterLeaving: int(env, "RETENTION_DAYS_AFTER_LEAVING", 365),

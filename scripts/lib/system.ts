@@ -1,14 +1,15 @@
 /**
- * The whole system in one process: four subgraphs on loopback, the gateway in front, one in-process
- * bus between them. `npm start` runs it on SQLite files; the end-to-end tests run it in memory on
- * ephemeral ports.
+ * The whole system in one process: four subgraphs on loopback, the gateway in front, one bus between
+ * them: in-process by default, NATS JetStream when NATS_URL is set. `npm start` runs it on SQLite files;
+ * the end-to-end tests run it in memory on ephemeral ports.
  */
 import type { MikroORM } from "@mikro-orm/core";
 import { loadSigningKeys, type SigningKeys } from "../../shared/auth/keys.js";
 import { tokenSettings, type TokenSettings } from "../../shared/auth/tokens.js";
 import { SUBGRAPHS, type Config, type SubgraphName } from "../../shared/config.js";
 import { openDatabase } from "../../shared/db/database.js";
-import { InProcessBus, type EventBus } from "../../shared/events/bus.js";
+import type { EventBus } from "../../shared/events/bus.js";
+import { createBus } from "../../shared/events/create-bus.js";
 import { OutboxRelay } from "../../shared/events/outbox.js";
 import type { Listening } from "../../shared/http/serve.js";
 import { startSubgraph } from "../../shared/http/subgraph-server.js";
@@ -28,6 +29,8 @@ export interface SystemOptions {
   /** Per-subgraph SQL statement hook (tests count statements). */
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
   log?: (message: string) => void;
+  /** The bus to use instead of the configured one (a test's crash points wrap it); stopped with the system. */
+  bus?: EventBus;
 }
 
 export interface System {
@@ -46,7 +49,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const log = options.log ?? (() => undefined);
   const keys = options.keys ?? (await loadSigningKeys(config));
   const tokens = tokenSettings(config, keys);
-  const bus = new InProcessBus();
+  const bus = options.bus ?? (await createBus(config, "system"));
   const orms = {} as Record<SubgraphName, MikroORM>;
   const relays = {} as Record<SubgraphName, OutboxRelay>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -54,8 +57,9 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const stopAll = async (): Promise<void> => {
     for (const server of servers.reverse()) await server.close().catch(() => undefined);
     for (const relay of Object.values(relays)) await relay.stop();
-    for (const orm of Object.values(orms)) await orm.close();
+    // The bus before the databases: a NATS consumer finishes the event it holds while its database is open.
     await bus.close();
+    for (const orm of Object.values(orms)) await orm.close();
   };
 
   try {

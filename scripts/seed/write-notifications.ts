@@ -1,10 +1,11 @@
 /**
- * The notifications subgraph's replicas: guardianships (who to tell about a student and in which language,
- * the parent's locale, and whether the parent consented to notices: the seeded PARENT_NOTIFICATIONS consent,
- * as its event would have set it; the link reuses the guardianship's id) and every person's contacts (phone,
- * e-mail, locale), the channels notices go out through.
+ * The notifications subgraph's replicas, as the users subgraph's events would have left them: guardianships
+ * (who to tell about a student, in the parent's locale, and whether the parent consented to notices: the
+ * seeded PARENT_NOTIFICATIONS consent; the link reuses the guardianship's id), one guardian row per parent
+ * of a student (locale and consent, no preference chosen yet), students' names (Latin and Cyrillic, which
+ * notices name the child by) and every person's contacts (phone, e-mail, locale), the channels notices go out through.
  */
-import { Contact, GuardianLink } from "../../subgraphs/notifications/entities/index.js";
+import { Contact, Guardian, GuardianLink, StudentName } from "../../subgraphs/notifications/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
 import { consentRowsOf, noticeConsentsOf } from "./consents.js";
 import type { World } from "./world.js";
@@ -22,6 +23,25 @@ export async function writeNotifications(out: BulkWriter, world: World): Promise
       notify: consented.has(g.parentId),
       consentChangedAt: consented.get(g.parentId) ?? null,
     })),
+  );
+  const guardianIds = [...new Set(world.guardianships.map((g) => g.parentId))];
+  await out.insert(
+    Guardian,
+    guardianIds.map((id) => ({
+      id,
+      locale: locales.get(id) ?? "UZ_LATN",
+      language: null,
+      digest: false,
+      notify: consented.has(id),
+      consentChangedAt: consented.get(id) ?? null,
+      profileChangedAt: null,
+    })),
+  );
+  await out.insert(
+    StudentName,
+    world.users
+      .filter((u) => u.role === "STUDENT")
+      .map((u) => ({ studentId: u.id, latn: u.fullName, cyrl: u.fullNameCyrl, changedAt: null })),
   );
   await out.insert(
     Contact,

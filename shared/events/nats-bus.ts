@@ -2,8 +2,12 @@
  * The production transport: NATS JetStream. Publishing resolves on the server's ack (so the outbox relay
  * marks an event published only once the broker stored it) and carries the event id as `Nats-Msg-Id`, so a
  * relay that re-sends after a crash is de-duplicated by the server. Each (consumer, topic) is a durable pull
- * consumer with explicit ack: events published while a service is down wait for it, and a failed handler
- * gets the event again later.
+ * consumer with explicit ack: events published while a service is down wait for it, an event whose handler
+ * crashed before the ack comes back after the ack wait, and a failed handler gets it again with backoff.
+ * The consumer side de-duplicates too (`consume` in outbox.ts keeps `processed_events`), which covers a
+ * re-send after the server's duplicate window and a crash between the handler's commit and its ack.
+ * An event that still fails after `maxDeliver` deliveries is parked on a dead-letter subject of the same
+ * stream (`<prefix>._dead.<durable>`), never dropped: an operator can read it there and publish it again.
  */
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,7 +41,7 @@ export interface NatsBusOptions {
   logger?: BusLogger;
   /** Publishes of the same event id within this window are dropped by the server. */
   duplicateWindowMs?: number;
-  /** Deliveries per event before the consumer gives up on it (it stays in the stream). */
+  /** Deliveries per event before the consumer parks it as a dead letter (crashed deliveries count). */
   maxDeliver?: number;
   /** Unacked for this long (crashed handler) → redelivered. */
   ackWaitMs?: number;
@@ -73,6 +77,10 @@ export function durableName(consumer: string, topic: string): string {
   return `${clean}_${hash}`;
 }
 
+/** Where events that one consumer gave up on are parked (inside the stream, read by no consumer). */
+export const deadLetterSubject = (prefix: string, consumer: string, topic: string): string =>
+  `${prefix}._dead.${durableName(consumer, topic)}`;
+
 function apiErrorCode(error: unknown): number | undefined {
   return error instanceof NatsError ? error.api_error?.err_code : undefined;
 }
@@ -93,6 +101,10 @@ export class NatsBus implements EventBus {
     private readonly options: NatsBusOptions,
     private readonly log: BusLogger,
   ) {}
+
+  private get maxDeliver(): number {
+    return this.options.maxDeliver ?? 10;
+  }
 
   static async connect(url: string, options: NatsBusOptions = {}): Promise<NatsBus> {
     const stream = options.stream ?? "EMAKTAB";
@@ -168,7 +180,8 @@ export class NatsBus implements EventBus {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
-      max_deliver: this.options.maxDeliver ?? 10,
+      // One delivery more than the handler gets: an event that crashed the process every time is parked on it.
+      max_deliver: this.maxDeliver + 1,
       max_ack_pending: this.options.maxAckPending ?? 1,
     };
   }
@@ -223,6 +236,12 @@ export class NatsBus implements EventBus {
       msg.term();
       return;
     }
+    const attempt = msg.info.redeliveryCount;
+    if (attempt > this.maxDeliver) {
+      // Every earlier delivery ended without an ack or a nak: the handler took the process down with it.
+      await this.park(sub, msg, event, `${attempt - 1} deliveries never acknowledged`);
+      return;
+    }
     // A slow handler keeps its claim instead of being redelivered to someone else mid-way.
     const ackWait = this.options.ackWaitMs ?? 30_000;
     const keepAlive = setInterval(() => msg.working(), Math.max(500, ackWait / 2));
@@ -230,11 +249,8 @@ export class NatsBus implements EventBus {
       await sub.handler(event);
       msg.ack();
     } catch (error) {
-      const attempt = msg.info.redeliveryCount;
-      const maxDeliver = this.options.maxDeliver ?? 10;
-      if (attempt >= maxDeliver) {
-        this.log(`[nats-bus] ${sub.durable}: giving up on event ${event.id} (${event.topic}) after ${attempt} attempts`, error);
-        msg.term();
+      if (attempt >= this.maxDeliver) {
+        await this.park(sub, msg, event, `failed ${attempt} times`, error);
         return;
       }
       const delay = Math.min(this.options.maxRetryDelayMs ?? 60_000, (this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1));
@@ -243,6 +259,23 @@ export class NatsBus implements EventBus {
     } finally {
       clearInterval(keepAlive);
     }
+  }
+
+  /** Moves an event this consumer gave up on to its dead-letter subject, then lets go of the original. */
+  private async park(sub: Subscription, msg: JsMsg, event: EventEnvelope, why: string, error?: unknown): Promise<void> {
+    try {
+      // The id keeps a parking retried after a crash from storing the letter twice.
+      await this.js.publish(deadLetterSubject(this.prefix, sub.consumer, sub.topic), codec.encode(event), {
+        msgID: `${event.id}:${sub.durable}`.slice(0, 200),
+      });
+    } catch (parkError) {
+      // Not parked: keep it on the consumer so nothing is lost; it comes back after the ack wait.
+      this.log(`[nats-bus] ${sub.durable}: could not park event ${event.id}, keeping it`, parkError);
+      msg.nak(this.options.maxRetryDelayMs ?? 60_000);
+      return;
+    }
+    this.log(`[nats-bus] ${sub.durable}: parked event ${event.id} (${event.topic}) as a dead letter: ${why}`, error);
+    msg.term();
   }
 
   /** Stops the consumer loops (an in-flight handler finishes and acks), then drains the connection. */

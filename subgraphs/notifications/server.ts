@@ -4,12 +4,16 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { notificationsContext, type NotificationsContext } from "./context.js";
 import { enabledChannels } from "./delivery/settings.js";
+import { planDeliveriesOnCreated } from "./delivery/notice-hook.js";
 import { DeliveryWorker } from "./delivery/worker.js";
 import { notificationsEntities } from "./entities/index.js";
 import { registerConsentConsumers } from "./events/consent-consumers.js";
+import { registerGuardianConsumers } from "./events/guardian-consumers.js";
 import { registerJournalConsumers } from "./events/journal-consumers.js";
 import { registerUsersConsumers } from "./events/users-consumers.js";
 import { notificationsMigrations } from "./migrations/index.js";
+import { DigestJob } from "./notices/digest-job.js";
+import { noticePipeline } from "./notices/pipeline.js";
 import { notificationsPrivacy } from "./privacy/index.js";
 import { buildNotificationsSchema } from "./schema.js";
 
@@ -20,10 +24,14 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   privacy: notificationsPrivacy,
   buildSchema: buildNotificationsSchema,
   createRuntime: (built, deps) => {
-    // Channels with a provider URL; the consumers plan deliveries only through these.
+    const pipeline = noticePipeline(deps.config.notices);
+    // Channels with a provider URL; deliveries are planned only through these.
     const channels = enabledChannels(deps.config.delivery);
-    registerJournalConsumers(deps.orm, deps.bus, channels);
-    registerUsersConsumers(deps.orm, deps.bus, channels);
+    // Every notice the pipeline writes (the digest included) is planned for delivery in the same transaction.
+    pipeline.hooks.onCreated(planDeliveriesOnCreated(channels));
+    registerGuardianConsumers(deps.orm, deps.bus);
+    registerJournalConsumers(deps.orm, deps.bus, pipeline);
+    registerUsersConsumers(deps.orm, deps.bus, pipeline);
     replicatedBlocks(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
     return {
@@ -32,7 +40,11 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       orm: deps.orm,
       tokens: replicatedRevocation(deps, "notifications"),
       extendContext: notificationsContext(channels),
-      jobs: [keepRetention(deps, "notifications", notificationsPrivacy), new DeliveryWorker(deps.orm, deps.config.delivery)],
+      jobs: [
+        keepRetention(deps, "notifications", notificationsPrivacy),
+        new DigestJob(deps.orm, pipeline),
+        new DeliveryWorker(deps.orm, deps.config.delivery),
+      ],
     };
   },
 };

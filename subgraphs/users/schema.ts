@@ -3,6 +3,8 @@ import { usersReferences } from "./references/index.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { PartnerResolver } from "./resolvers/partner.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
+import { GuardianshipResolver } from "./resolvers/guardianship.resolver.js";
+import { ProfileResolver } from "./resolvers/profile.resolver.js";
 import { ConsentResolver, UserConsentsResolver } from "./resolvers/consent.resolver.js";
 import { PersonalDataResolver } from "./resolvers/personal-data.resolver.js";
 import { UserResolver } from "./resolvers/user.resolver.js";
@@ -21,6 +23,8 @@ export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
       DataRequestResolver,
       ConsentResolver,
       UserConsentsResolver,
+      GuardianshipResolver,
+      ProfileResolver,
     ],
     references: usersReferences,
     subjects: usersSubjects,

@@ -157,7 +157,9 @@ describe("topic and homework", () => {
     ]);
 
     const events = await system.orms.journal.em.fork().find(OutboxEvent, { topic: "journal.homework.set" });
-    expect(events.map((e) => e.payload)).toEqual([{ lessonId: first.id, classId, subjectId: maths, dueOn: next.date, studentIds: expect.any(Array) }]);
+    expect(events.map((e) => e.payload)).toEqual([
+      { lessonId: first.id, classId, subjectId: maths, dueOn: next.date, studentIds: expect.any(Array) },
+    ]);
 
     const history = await call("demo-principal", HOMEWORK_HISTORY, { classId, from: week.from, to: week.to });
     expect(history.data.homeworkHistory.map((c: any) => [c.lesson.id, c.newText, c.changedBy.id])).toEqual([

@@ -6,11 +6,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { MikroORM } from "@mikro-orm/core";
-import { connect } from "nats";
+import { AckPolicy, connect, JSONCodec } from "nats";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../shared/db/database.js";
 import type { EventEnvelope } from "../../shared/events/bus.js";
-import { NatsBus, type NatsBusOptions } from "../../shared/events/nats-bus.js";
+import { deadLetterSubject, NatsBus, type NatsBusOptions } from "../../shared/events/nats-bus.js";
 import { consume, enqueue, OutboxRelay } from "../../shared/events/outbox.js";
 import { OutboxEvent } from "../../shared/events/outbox-event.entity.js";
 import { ProcessedEvent } from "../../shared/events/processed-event.entity.js";
@@ -132,6 +132,52 @@ describe("NatsBus (JetStream)", () => {
     expect(handled).toEqual([event.id]);
     expect(logged.some((m) => m.includes(event.id) && m.includes("attempt 1"))).toBe(true);
   });
+
+  it(
+    "parks an event that keeps failing as a dead letter after maxDeliver attempts, and goes on with the next",
+    { timeout: 15_000 },
+    async () => {
+      const bus = await openBus({ maxDeliver: 2 });
+      const topic = "journal.message.sent";
+      let attempts = 0;
+      const handled: string[] = [];
+      const poison = envelope(topic, { poison: true });
+      bus.subscribe(topic, "svc-dead", async (event) => {
+        if (event.payload.poison) {
+          attempts += 1;
+          throw new Error("cannot handle this one");
+        }
+        handled.push(event.id);
+      });
+      await bus.ready();
+      await bus.publish(poison);
+      const next = envelope(topic);
+      await bus.publish(next);
+      // max_ack_pending 1 keeps order: the next event waits until the poison one is parked.
+      await waitFor("the next event", () => handled.length === 1);
+      expect(attempts).toBe(2);
+      expect(handled).toEqual([next.id]);
+      expect(logged.some((m) => m.includes(poison.id) && m.includes("dead letter"))).toBe(true);
+
+      // The letter is in the stream, on the consumer's dead-letter subject, as it was published.
+      const nc = await connect({ servers: URL });
+      try {
+        const js = nc.jetstream();
+        const jsm = await nc.jetstreamManager();
+        const name = `read_dead_${suffix}`;
+        await jsm.consumers.add(STREAM, {
+          durable_name: name,
+          filter_subject: deadLetterSubject(PREFIX, "svc-dead", topic),
+          ack_policy: AckPolicy.Explicit,
+        });
+        const consumer = await js.consumers.get(STREAM, name);
+        const letter = await consumer.next({ expires: 2000 });
+        expect(letter && JSONCodec<EventEnvelope>().decode(letter.data)).toEqual(poison);
+      } finally {
+        await nc.close();
+      }
+    },
+  );
 
   it("keeps events published while a durable consumer is down", { timeout: 15_000 }, async () => {
     const topic = "institutions.enrolment.changed";

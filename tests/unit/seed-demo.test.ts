@@ -26,7 +26,7 @@ import {
   RosterEntry,
   TeachingReplica,
 } from "../../subgraphs/journal/entities/index.js";
-import { GuardianLink, notificationsEntities } from "../../subgraphs/notifications/entities/index.js";
+import { Guardian, GuardianLink, StudentName, notificationsEntities } from "../../subgraphs/notifications/entities/index.js";
 import { Consent, Guardianship, PasswordCredential, Placement, User, usersEntities } from "../../subgraphs/users/entities/index.js";
 import { verifyPassword } from "../../subgraphs/users/sign-in/password.js";
 import { isEmpty, seedDemo, seedLarge, type SeedTargets } from "../../scripts/seed/index.js";
@@ -322,6 +322,20 @@ describe("demo world", () => {
       expect(link.notify).toBe(true);
       expect(link.consentChangedAt?.getTime()).toBe(noticeConsent.get(link.guardianId));
     }
+    // One guardian row per parent with a child (their locale and consent), and every student's name in both scripts.
+    const byId = new Map(people.map((u) => [u.id, u]));
+    const guardianRows = await targets.notifications.em.fork().find(Guardian, {});
+    expect(guardianRows.map((g) => g.id).sort()).toEqual([...new Set(guardianships.map((g) => g.parentId))].sort());
+    for (const g of guardianRows) {
+      expect([g.locale, g.notify, g.digest, g.consentChangedAt?.getTime()]).toEqual([
+        byId.get(g.id)!.locale,
+        true,
+        false,
+        noticeConsent.get(g.id),
+      ]);
+    }
+    const names = await targets.notifications.em.fork().find(StudentName, {});
+    expect(names.map((n) => [n.studentId, n.latn, n.cyrl]).sort()).toEqual(students.map((u) => [u.id, u.fullName, u.fullNameCyrl]).sort());
   });
 
   it("keeps the replicas consistent with institutions", async () => {

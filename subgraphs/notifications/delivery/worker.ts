@@ -117,6 +117,8 @@ export class DeliveryWorker implements BackgroundJob {
     const noticeById = new Map(notices.map((n) => [n.id, n]));
     const contactOf = new Map(contacts.map((c) => [c.recipientId, c]));
     const consented = new Set(links.map((l) => `${l.guardianId}|${l.studentId}`));
+    // A DIGEST notice names no one child: it goes out while the guardian's consent is in force for any of them.
+    for (const link of links) consented.add(`${link.guardianId}|`);
     return Promise.all(
       claimed.map(async (delivery): Promise<Result> => {
         const notice = noticeById.get(delivery.noticeId);

@@ -1,6 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 
-export const NOTIFICATION_KINDS = ["GRADE", "ABSENCE", "LATE", "HOMEWORK", "TERM_MARK", "MESSAGE", "DATA_CORRECTION"] as const;
+export const NOTIFICATION_KINDS = ["GRADE", "ABSENCE", "LATE", "HOMEWORK", "TERM_MARK", "MESSAGE", "DATA_CORRECTION", "DIGEST"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -10,8 +10,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 @Entity({ tableName: "notifications" })
 @Unique({ properties: ["sourceEventId", "recipientId"] })
 @Index({ properties: ["recipientId", "createdAt"] })
+@Index({ properties: ["inDigest", "digestedInto"] })
 export class Notification {
-  [OptionalProps]?: "createdAt";
+  [OptionalProps]?: "createdAt" | "deliverAfter" | "inDigest" | "digestedInto";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string;
@@ -39,4 +40,22 @@ export class Notification {
 
   @Property({ type: "datetime", nullable: true })
   readAt?: Date | null;
+
+  /**
+   * No channel pushes the notice before this instant: the end of quiet hours, or the next digest. Null
+   * (notices from before quiet hours existed) or past: due now. The in-app list shows a notice at once.
+   */
+  @Property({ type: "datetime", nullable: true })
+  deliverAfter?: Date | null;
+
+  /**
+   * Carried by the guardian's daily digest (they chose it; the notice is not urgent): channels do not push
+   * it on its own, they push the DIGEST notice that lists it.
+   */
+  @Property({ type: "boolean", default: false })
+  inDigest: boolean = false;
+
+  /** The DIGEST notice that carried it, once the digest job composed one. */
+  @Property({ type: "string", length: 36, nullable: true })
+  digestedInto?: string | null;
 }

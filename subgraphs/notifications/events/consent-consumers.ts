@@ -1,12 +1,13 @@
 /**
  * Honours a parent's consent to notices: `users.consent.changed` for PARENT_NOTIFICATIONS switches
- * `notify` on every link of that guardian, so the journal consumers stop (or resume) writing their notices.
+ * `notify` of that guardian and on every link of theirs (guardians/read-model.ts), so the journal consumers stop
+ * (or resume) writing their notices; a link made later starts from the guardian's state.
  * A change older than the last one applied is ignored, so redelivery or reordering cannot undo a withdrawal.
  */
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
-import { GuardianLink } from "../entities/index.js";
+import { applyConsent } from "../guardians/read-model.js";
 
 /** Topic of the users subgraph's outbox (its published contract; we keep our own copy, not its code). */
 export const USERS_CONSENT_CHANGED = "users.consent.changed";
@@ -20,11 +21,7 @@ async function onConsentChanged(em: EntityManager, event: EventEnvelope): Promis
   if (kind !== NOTICE_CONSENT || typeof subjectId !== "string" || typeof given !== "boolean" || !when || Number.isNaN(when.getTime())) {
     return;
   }
-  await em.nativeUpdate(
-    GuardianLink,
-    { guardianId: subjectId, $or: [{ consentChangedAt: null }, { consentChangedAt: { $lt: when } }] },
-    { notify: given, consentChangedAt: when },
-  );
+  await applyConsent(em, subjectId, given, when);
 }
 
 /** Subscribes the notifications subgraph to consent changes; called once per process. */

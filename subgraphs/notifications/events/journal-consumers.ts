@@ -1,24 +1,30 @@
 /**
- * Journal events become notices for every guardian who consented, each in the guardian's language.
- * Idempotent twice over: `consume` records the event as processed in the same transaction, and a
- * notice is unique per (event, recipient).
+ * Journal events become notices for every guardian who consented, each in the guardian's language and
+ * naming the child in the guardian's script (notices/write.ts). Idempotent twice over: `consume` records
+ * the event as processed in the same transaction, and a notice is unique per (event, recipient).
+ *
+ * Which notices are urgent (pushed at once, even in quiet hours; never folded into a digest): only an
+ * unexcused absence, a child expected at school and not there, which the parent may not know of. Marks,
+ * excused absences (the parent excused them), lateness, homework and messages can wait until morning.
  */
-import { randomUUID } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
-import type { NoticeChannel } from "../../../shared/config.js";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
-import { planDeliveries } from "../delivery/plan.js";
-import { GuardianLink, Notification, type NotificationKind } from "../entities/index.js";
-import { chosenLocales } from "../preferences/read.js";
+import type { NotificationKind } from "../entities/index.js";
+import { notifyGuardians } from "../notices/write.js";
+import type { NoticePipeline } from "../notices/pipeline.js";
+import { ABSENCE_STATUSES, attendanceText, type AbsenceStatus } from "../templates/attendance.js";
+import { gradeText, TERM_KINDS, termMarkText, type TermKind } from "../templates/grade.js";
+import { homeworkText } from "../templates/homework.js";
+import { MESSAGE_TOPICS, messageText, type MessageTopic } from "../templates/message.js";
 import { ATTENDANCE_BLOCKS, GRADE_BLOCKS, isBlocked } from "./blocked.js";
-import { ABSENCE_STATUSES, asLocale, attendanceText, gradeText, type AbsenceStatus, type NoticeText } from "./templates.js";
 
 /** Topics of the journal's outbox (its published contract; we keep our own copy, not its code). */
 export const JOURNAL_GRADE_RECORDED = "journal.grade.recorded";
 export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
-/** Term marks (QUARTER, ANNUAL): shaped like a grade event, so the same handler turns them into TERM_MARK notices. */
+export const JOURNAL_HOMEWORK_SET = "journal.homework.set";
 export const JOURNAL_TERM_MARK_SET = "journal.term-mark.set";
+export const JOURNAL_MESSAGE_SENT = "journal.message.sent";
 
 const CONSUMER = "notifications";
 /**
@@ -28,80 +34,106 @@ const CONSUMER = "notifications";
 const GENERALISED: ReadonlyMap<string, AbsenceStatus> = new Map([["ILLNESS", "ABSENT_EXCUSED"]]);
 const isAbsence = (status: string): status is AbsenceStatus => (ABSENCE_STATUSES as readonly string[]).includes(status);
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** More students than any class has: a payload listing more is not one we understand. */
+const MAX_CLASS = 100;
 
 const text = (payload: Record<string, unknown>, key: string): string | undefined =>
   typeof payload[key] === "string" ? (payload[key] as string) : undefined;
+const date = (payload: Record<string, unknown>, key: string): string | undefined => {
+  const value = text(payload, key);
+  return value && DATE_RE.test(value) ? value : undefined;
+};
+const mark = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5 ? value : undefined;
 
-/**
- * Writes one notice per consenting guardian of the student, in the language the guardian chose for notices
- * (else the profile's), and plans its deliveries through the guardian's channels in the same transaction.
- */
-async function notifyGuardians(
-  em: EntityManager,
-  channels: readonly NoticeChannel[],
-  event: EventEnvelope,
-  studentId: string,
-  kind: NotificationKind,
-  compose: (locale: ReturnType<typeof asLocale>) => NoticeText,
-): Promise<void> {
-  const links = await em.find(GuardianLink, { studentId, notify: true });
-  if (links.length === 0) return;
-  const already = new Set(
-    (await em.find(Notification, { sourceEventId: event.id, recipientId: { $in: links.map((l) => l.guardianId) } })).map(
-      (n) => n.recipientId,
-    ),
-  );
-  const fresh = links.filter((l) => !already.has(l.guardianId));
-  if (fresh.length === 0) return;
-  const guardians = fresh.map((l) => l.guardianId);
-  const locales = await chosenLocales(em, guardians);
-  const notices = fresh.map((link) => {
-    const { title, body } = compose(asLocale(locales.get(link.guardianId) ?? link.locale));
-    const notice = em.create(Notification, {
-      id: randomUUID(),
-      recipientId: link.guardianId,
-      studentId,
-      kind,
-      title,
-      body,
-      sourceEventId: event.id,
-    });
-    em.persist(notice);
-    return notice;
-  });
-  await planDeliveries(em, notices, channels);
-}
+type Handler = (em: EntityManager, event: EventEnvelope, pipeline: NoticePipeline) => Promise<void>;
 
-async function onGradeRecorded(em: EntityManager, channels: readonly NoticeChannel[], event: EventEnvelope): Promise<void> {
+const onGradeRecorded: Handler = async (em, event, pipeline) => {
   const studentId = text(event.payload, "studentId");
-  const date = text(event.payload, "date");
-  const kind = text(event.payload, "kind");
-  const value = event.payload.value;
-  if (!studentId || !date || !DATE_RE.test(date) || typeof value !== "number") return;
+  const day = date(event.payload, "date");
+  const value = mark(event.payload.value);
+  if (!studentId || !day || value === undefined) return;
   if (await isBlocked(em, studentId, GRADE_BLOCKS)) return;
-  const termMark = kind === "QUARTER" || kind === "ANNUAL";
-  await notifyGuardians(em, channels, event, studentId, termMark ? "TERM_MARK" : "GRADE", (locale) =>
-    gradeText(locale, termMark, value, date),
-  );
-}
+  // Term marks belong on journal.term-mark.set; one published here (older journals) is still one.
+  const termMark = (TERM_KINDS as readonly unknown[]).includes(event.payload.kind);
+  await notifyGuardians(em, pipeline, event, [studentId], {
+    kind: termMark ? "TERM_MARK" : "GRADE",
+    urgent: false,
+    compose: (locale, names) => gradeText(locale, termMark, value, day, names),
+  });
+};
 
-async function onAttendanceRecorded(em: EntityManager, channels: readonly NoticeChannel[], event: EventEnvelope): Promise<void> {
+const onAttendanceRecorded: Handler = async (em, event, pipeline) => {
   const studentId = text(event.payload, "studentId");
-  const date = text(event.payload, "date");
+  const day = date(event.payload, "date");
   const published = text(event.payload, "status");
   const status = published && (GENERALISED.get(published) ?? published);
-  if (!studentId || !date || !DATE_RE.test(date) || !status || !isAbsence(status)) return;
+  if (!studentId || !day || !status || !isAbsence(status)) return;
   if (await isBlocked(em, studentId, ATTENDANCE_BLOCKS)) return;
   const kind: NotificationKind = status === "LATE" ? "LATE" : "ABSENCE";
-  await notifyGuardians(em, channels, event, studentId, kind, (locale) => attendanceText(locale, status, date));
-}
+  await notifyGuardians(em, pipeline, event, [studentId], {
+    kind,
+    urgent: status === "ABSENT_UNEXCUSED",
+    compose: (locale, names) => attendanceText(locale, status, day, names),
+  });
+};
 
-/**
- * Subscribes the notifications subgraph to the journal's events; called once per process. `channels`: the
- * external channels switched on here, which notices are planned for (none: in-app only).
- */
-export function registerJournalConsumers(orm: MikroORM, bus: EventBus, channels: readonly NoticeChannel[] = []): void {
-  consume(orm, bus, JOURNAL_GRADE_RECORDED, CONSUMER, (em, event) => onGradeRecorded(em, channels, event));
-  consume(orm, bus, JOURNAL_TERM_MARK_SET, CONSUMER, (em, event) => onGradeRecorded(em, channels, event));
-  consume(orm, bus, JOURNAL_ATTENDANCE_RECORDED, CONSUMER, (em, event) => onAttendanceRecorded(em, channels, event));
+/** Homework is the class's, not one student's data: every guardian of the students the journal lists is told. */
+const onHomeworkSet: Handler = async (em, event, pipeline) => {
+  const dueOn = date(event.payload, "dueOn");
+  const ids = event.payload.studentIds;
+  if (!dueOn || !Array.isArray(ids) || ids.length > MAX_CLASS || !ids.every((id) => typeof id === "string")) return;
+  await notifyGuardians(em, pipeline, event, [...new Set(ids as string[])], {
+    kind: "HOMEWORK",
+    urgent: false,
+    compose: (locale, names) => homeworkText(locale, dueOn, names),
+  });
+};
+
+/** The journal's name for a term (`termKind`: a quarter, or a half-year in grades 10-11; YEAR for the annual mark). */
+const TERM_OF: Readonly<Record<string, TermKind>> = { QUARTER: "QUARTER", HALF_YEAR: "HALF_YEAR", YEAR: "ANNUAL", ANNUAL: "ANNUAL" };
+
+const onTermMarkSet: Handler = async (em, event, pipeline) => {
+  const studentId = text(event.payload, "studentId");
+  const value = mark(event.payload.value);
+  // termKind tells a half-year from a quarter (both are kind QUARTER); without it, the kind says enough.
+  const kind = TERM_OF[String(event.payload.termKind ?? event.payload.kind)];
+  if (!studentId || value === undefined || !kind) return;
+  if (await isBlocked(em, studentId, GRADE_BLOCKS)) return;
+  // A number (2) or a label ending in one ("Q2", "2026-H1"); the year has none.
+  const raw = event.payload.term;
+  const digits = typeof raw === "number" ? String(raw) : typeof raw === "string" ? /(\d)$/.exec(raw)?.[1] : undefined;
+  const number = kind === "ANNUAL" || !digits ? null : Number(digits);
+  await notifyGuardians(em, pipeline, event, [studentId], {
+    kind: "TERM_MARK",
+    urgent: false,
+    compose: (locale, names) => termMarkText(locale, { kind, number }, value, names),
+  });
+};
+
+const onMessageSent: Handler = async (em, event, pipeline) => {
+  const studentId = text(event.payload, "studentId");
+  const words = text(event.payload, "text")?.trim();
+  if (!studentId || !words) return;
+  const topic: MessageTopic = (MESSAGE_TOPICS as readonly unknown[]).includes(event.payload.topic)
+    ? (event.payload.topic as MessageTopic)
+    : "OTHER";
+  await notifyGuardians(em, pipeline, event, [studentId], {
+    kind: "MESSAGE",
+    urgent: false,
+    compose: (locale, names) => messageText(locale, topic, words, names),
+  });
+};
+
+const HANDLERS: ReadonlyArray<[string, Handler]> = [
+  [JOURNAL_GRADE_RECORDED, onGradeRecorded],
+  [JOURNAL_ATTENDANCE_RECORDED, onAttendanceRecorded],
+  [JOURNAL_HOMEWORK_SET, onHomeworkSet],
+  [JOURNAL_TERM_MARK_SET, onTermMarkSet],
+  [JOURNAL_MESSAGE_SENT, onMessageSent],
+];
+
+/** Subscribes the notifications subgraph to the journal's events; called once per process. */
+export function registerJournalConsumers(orm: MikroORM, bus: EventBus, pipeline: NoticePipeline): void {
+  for (const [topic, handle] of HANDLERS) consume(orm, bus, topic, CONSUMER, (em, event) => handle(em, event, pipeline));
 }

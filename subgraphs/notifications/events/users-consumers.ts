@@ -5,15 +5,14 @@
  * like the journal consumers: `consume` marks the event processed in the same transaction, and a notice is
  * unique per (event, recipient).
  */
-import { randomUUID } from "node:crypto";
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
-import type { NoticeChannel } from "../../../shared/config.js";
 import type { EventBus, EventEnvelope } from "../../../shared/events/bus.js";
 import { consume } from "../../../shared/events/outbox.js";
-import { planDeliveries } from "../delivery/plan.js";
-import { Contact, Notification } from "../entities/index.js";
-import { chosenLocales } from "../preferences/read.js";
-import { asLocale, correctionText } from "./templates.js";
+import { Contact } from "../entities/index.js";
+import type { NoticePipeline } from "../notices/pipeline.js";
+import { notifyRecipients } from "../notices/write.js";
+import { correctionText } from "../templates/correction.js";
+import { recipientLocales } from "../guardians/read-model.js";
 
 /** Topics of the users subgraph's outbox (its published contract; we keep our own copy, not its code). */
 export const USERS_PROFILE_RECTIFIED = "users.profile.rectified";
@@ -49,40 +48,28 @@ const recipientsOf = (value: unknown): CorrectedRecipient[] =>
       )
     : [];
 
-async function onDataCorrected(em: EntityManager, channels: readonly NoticeChannel[], event: EventEnvelope): Promise<void> {
+async function onDataCorrected(em: EntityManager, event: EventEnvelope, pipeline: NoticePipeline): Promise<void> {
   const { subjectId } = event.payload;
   const recipients = recipientsOf(event.payload.recipients).filter((r) => r.fields.length > 0);
   if (typeof subjectId !== "string" || recipients.length === 0) return;
   const ids = recipients.map((r) => r.recipientId);
-  const locales = new Map<string, string>((await em.find(Contact, { recipientId: { $in: ids } })).map((c) => [c.recipientId, c.locale]));
-  for (const [id, chosen] of await chosenLocales(em, ids)) locales.set(id, chosen);
-  const already = new Set((await em.find(Notification, { sourceEventId: event.id, recipientId: { $in: ids } })).map((n) => n.recipientId));
-  const notices: Notification[] = [];
-  for (const { recipientId, fields } of recipients) {
-    if (already.has(recipientId)) continue;
-    const { title, body } = correctionText(asLocale(locales.get(recipientId) ?? "UZ_LATN"), fields);
-    notices.push(
-      em.create(Notification, {
-        id: randomUUID(),
-        recipientId,
-        // The person whose data was corrected: the notice links to them, and the policy decides what the reader sees of them.
-        studentId: subjectId,
-        kind: "DATA_CORRECTION",
-        title,
-        body,
-        sourceEventId: event.id,
-      }),
-    );
-  }
-  em.persist(notices);
-  await planDeliveries(em, notices, channels);
+  const locales = await recipientLocales(em, ids);
+  await notifyRecipients(
+    em,
+    pipeline,
+    event,
+    recipients.map(({ recipientId, fields }) => ({
+      recipientId,
+      // The person whose data was corrected: the notice links to them, and the policy decides what the reader sees of them.
+      studentId: subjectId,
+      kind: "DATA_CORRECTION",
+      text: correctionText(locales.get(recipientId) ?? "UZ_LATN", fields),
+    })),
+  );
 }
 
-/**
- * Subscribes the notifications subgraph to the users subgraph's data-request events; called once per
- * process. `channels`: the external channels correction notices may also go out through.
- */
-export function registerUsersConsumers(orm: MikroORM, bus: EventBus, channels: readonly NoticeChannel[] = []): void {
+/** Subscribes the notifications subgraph to the users subgraph's data-request events; called once per process. */
+export function registerUsersConsumers(orm: MikroORM, bus: EventBus, pipeline: NoticePipeline): void {
   consume(orm, bus, USERS_PROFILE_RECTIFIED, CONSUMER, onProfileRectified);
-  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, (em, event) => onDataCorrected(em, channels, event));
+  consume(orm, bus, USERS_DATA_CORRECTED, CONSUMER, (em, event) => onDataCorrected(em, event, pipeline));
 }

@@ -1,30 +1,26 @@
 /**
- * The read side of parents' notice preferences, for this subgraph's own code and for the notice pipeline:
- * which channels a notice of a kind goes out through, whether the parent wants a daily digest, and the
- * language the parent chose for notices (overriding the profile's, which the replicas hold).
+ * The read side of parents' channel preferences, for this subgraph's own code: which channels a notice of a
+ * kind goes out through, and the linked Telegram chat. The digest and the notice language are read by the
+ * notice pipeline from the guardian read-model (guardians/preferences.ts), not from here.
  */
 import type { EntityManager } from "@mikro-orm/core";
 import type { NoticeChannel } from "../../../shared/config.js";
-import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { NOTIFICATION_KINDS, NotificationPreference, type ChannelChoices, type NotificationKind } from "../entities/index.js";
+
+/** The kinds a parent chooses channels for: every kind but DIGEST, which stands for all of them. */
+export const CHOOSABLE_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter((kind) => kind !== "DIGEST");
 
 export interface EffectivePreferences {
   channels: ChannelChoices;
-  digest: boolean;
-  /** The language chosen for notices; null: the profile's language. */
-  locale: Locale | null;
   telegramChatId: string | null;
 }
 
-/** No row: in-app only, no digest, the profile's language. External channels are opt-in. */
-export const DEFAULT_PREFERENCES: EffectivePreferences = Object.freeze({ channels: {}, digest: false, locale: null, telegramChatId: null });
-
-const asLocale = (value: string | null | undefined): Locale | null =>
-  value && LOCALES.includes(value as Locale) ? (value as Locale) : null;
+/** No row: in-app only. External channels are opt-in. */
+export const DEFAULT_PREFERENCES: EffectivePreferences = Object.freeze({ channels: {}, telegramChatId: null });
 
 export function effective(row: NotificationPreference | null | undefined): EffectivePreferences {
   if (!row) return DEFAULT_PREFERENCES;
-  return { channels: row.channels ?? {}, digest: row.digest, locale: asLocale(row.locale), telegramChatId: row.telegramChatId ?? null };
+  return { channels: row.channels ?? {}, telegramChatId: row.telegramChatId ?? null };
 }
 
 /** Preferences of many recipients in one query; everyone without a row gets the defaults. */
@@ -41,12 +37,5 @@ export async function preferencesOf(em: EntityManager, recipientIds: readonly st
  */
 export function channelsFor(prefs: EffectivePreferences, kind: NotificationKind, digest = false): NoticeChannel[] {
   if (!digest) return [...(prefs.channels[kind] ?? [])];
-  return [...new Set(NOTIFICATION_KINDS.flatMap((k) => prefs.channels[k] ?? []))];
-}
-
-/** The notice language each recipient chose, for those who chose one (others keep the replica's locale). */
-export async function chosenLocales(em: EntityManager, recipientIds: readonly string[]): Promise<Map<string, Locale>> {
-  const out = new Map<string, Locale>();
-  for (const [id, prefs] of await preferencesOf(em, recipientIds)) if (prefs.locale) out.set(id, prefs.locale);
-  return out;
+  return [...new Set(CHOOSABLE_KINDS.flatMap((k) => prefs.channels[k] ?? []))];
 }

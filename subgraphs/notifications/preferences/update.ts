@@ -1,14 +1,18 @@
 /**
  * A parent's choice of channels per notice kind, digest and notice language. Checked whole before it is
  * saved: every channel must be offered here (its provider configured) and reachable (an address on file),
- * so a parent never believes they will get an SMS that cannot be sent.
+ * so a parent never believes they will get an SMS that cannot be sent. Channels are kept here; the digest
+ * and the language go to the guardian read-model through the pipeline's `applyNoticePreferences`, in the
+ * same transaction, which is where the notice pipeline reads them (and copies the language onto the links).
  */
 import type { EntityManager } from "@mikro-orm/core";
 import { NOTICE_CHANNELS, type NoticeChannel } from "../../../shared/config.js";
 import { BadUserInputError } from "../../../shared/errors.js";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { addressOf, ADDRESS_NEEDED, type AddressBook } from "../channels/addresses.js";
-import { Contact, NOTIFICATION_KINDS, NotificationPreference, type ChannelChoices, type NotificationKind } from "../entities/index.js";
+import { Contact, Guardian, NotificationPreference, type ChannelChoices, type NotificationKind } from "../entities/index.js";
+import { applyNoticePreferences } from "../guardians/preferences.js";
+import { CHOOSABLE_KINDS } from "./read.js";
 
 export interface ChannelChoiceInput {
   kind: string;
@@ -26,7 +30,7 @@ export interface PreferencesInput {
 /** A Telegram chat id is a (possibly negative) integer. */
 const CHAT_ID_RE = /^-?\d{1,20}$/;
 
-const isKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
+const isKind = (value: string): value is NotificationKind => (CHOOSABLE_KINDS as readonly string[]).includes(value);
 const isChannel = (value: string): value is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(value);
 
 function mergeChoices(current: ChannelChoices, input: ChannelChoiceInput[], offered: readonly NoticeChannel[]): ChannelChoices {
@@ -59,9 +63,9 @@ function chatIdOf(raw: string | null | undefined, current: string | null | undef
   return value;
 }
 
-function localeOf(raw: string | null | undefined, current: string | null | undefined): Locale | null {
-  if (raw === undefined) return (current as Locale | null | undefined) ?? null;
-  if (raw === null) return null;
+/** undefined: unchanged; null: back to the profile's language. */
+function localeOf(raw: string | null | undefined): Locale | null | undefined {
+  if (raw === undefined || raw === null) return raw;
   if (!LOCALES.includes(raw as Locale)) throw new BadUserInputError("input.locale", `unknown locale ${raw}`);
   return raw as Locale;
 }
@@ -82,30 +86,51 @@ function checkReachable(choices: ChannelChoices, input: PreferencesInput, book: 
     }
   }
   if (input.telegramChatId === undefined || book.telegramChatId) return;
-  const stranded = NOTIFICATION_KINDS.filter((kind) => choices[kind]?.includes("TELEGRAM"));
+  const stranded = CHOOSABLE_KINDS.filter((kind) => choices[kind]?.includes("TELEGRAM"));
   if (stranded.length > 0) {
     throw new BadUserInputError("input.telegramChatId", `TELEGRAM is still chosen for ${stranded.join(", ")}: choose other channels first`);
   }
 }
 
-/** Validates and saves `input` for `recipientId`; `offered` are the channels switched on in this process. */
+export interface SavedPreferences {
+  row: NotificationPreference;
+  /** The guardian read-model's row when this input touched the digest or the language (else as found). */
+  guardian: Guardian | null;
+}
+
+/**
+ * Validates and saves `input` for `recipientId` in one transaction; `offered` are the channels switched on
+ * in this process.
+ */
 export async function savePreferences(
   em: EntityManager,
   recipientId: string,
   input: PreferencesInput,
   offered: readonly NoticeChannel[],
-): Promise<NotificationPreference> {
+): Promise<SavedPreferences> {
+  return em.transactional((tx) => save(tx, recipientId, input, offered));
+}
+
+async function save(
+  em: EntityManager,
+  recipientId: string,
+  input: PreferencesInput,
+  offered: readonly NoticeChannel[],
+): Promise<SavedPreferences> {
   const [row, contact] = await Promise.all([em.findOne(NotificationPreference, { recipientId }), em.findOne(Contact, { recipientId })]);
   const pref = row ?? em.create(NotificationPreference, { recipientId });
   const channels = input.channels ? mergeChoices(pref.channels ?? {}, input.channels, offered) : (pref.channels ?? {});
   const telegramChatId = chatIdOf(input.telegramChatId, pref.telegramChatId);
-  const locale = localeOf(input.locale, pref.locale);
+  const language = localeOf(input.locale);
   checkReachable(channels, input, { phone: contact?.phone, email: contact?.email, telegramChatId });
   pref.channels = channels;
   pref.telegramChatId = telegramChatId;
-  pref.locale = locale;
-  if (input.digest !== undefined && input.digest !== null) pref.digest = input.digest;
   em.persist(pref);
+  const digest = input.digest ?? undefined;
+  const guardian =
+    digest !== undefined || language !== undefined
+      ? await applyNoticePreferences(em, recipientId, { digest, language })
+      : await em.findOne(Guardian, { id: recipientId });
   await em.flush();
-  return pref;
+  return { row: pref, guardian };
 }

@@ -1,21 +1,24 @@
 /**
  * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
  * and the notices about them (a student's marks told to their parents), and the guardian links kept to
- * address those notices, and the copy of their contacts the notices go out through, and their notice
- * preferences (channels, digest, language, a linked Telegram chat) with the deliveries made of their notices.
+ * address those notices, the guardian's notice settings (language, digest), the copy of a student's name the
+ * notices use, the copy of their contacts the notices go out through, and their channel preferences (a linked
+ * Telegram chat among them) with the deliveries made of their notices.
  */
 import { reportPart } from "../../../shared/privacy/report-part.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import type { NotificationsContext } from "../context.js";
-import { Contact, Delivery, GuardianLink, Notification, NotificationPreference } from "../entities/index.js";
+import { Contact, Delivery, Guardian, GuardianLink, Notification, NotificationPreference, StudentName } from "../entities/index.js";
 import { MESSAGE_PURPOSES } from "../types/index.js";
 import { PREFERENCE_PURPOSES } from "../types/preferences.js";
 
 async function items(ctx: NotificationsContext, subjectId: string): Promise<PersonalDataItemType[]> {
-  const [notices, links, contact, prefs, deliveries] = await Promise.all([
+  const [notices, links, contact, guardian, name, prefs, deliveries] = await Promise.all([
     ctx.em.find(Notification, { $or: [{ recipientId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     ctx.em.find(GuardianLink, { $or: [{ guardianId: subjectId }, { studentId: subjectId }] }),
     ctx.em.findOne(Contact, { recipientId: subjectId }),
+    ctx.em.findOne(Guardian, { id: subjectId }),
+    ctx.em.findOne(StudentName, { studentId: subjectId }),
     ctx.em.findOne(NotificationPreference, { recipientId: subjectId }),
     ctx.em.find(Delivery, { recipientId: subjectId }, { orderBy: { createdAt: "asc" } }),
   ]);
@@ -35,6 +38,24 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
           ? `guardian of student ${link.studentId}, notices in ${link.locale}${link.notify ? "" : ", notices off"}`
           : `guardian ${link.guardianId} is told about this student`,
       source: "Replica of the users subgraph's guardianships",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  if (guardian) {
+    out.push({
+      field: "Guardian",
+      category: "account",
+      value: `notices in ${guardian.language ?? guardian.locale}${guardian.digest ? ", daily digest" : ""}${guardian.notify ? "" : ", notices off"}`,
+      source: "Replica of the users subgraph's profile and consents, with the notice preferences",
+      purposes: ["PARENT_NOTIFICATION"],
+    });
+  }
+  if (name) {
+    out.push({
+      field: "User.fullName",
+      category: "name",
+      value: name.cyrl ? `${name.latn} / ${name.cyrl}` : name.latn,
+      source: "Copy of the users subgraph's profile, kept to name the student in notices to their guardians",
       purposes: ["PARENT_NOTIFICATION"],
     });
   }
@@ -59,9 +80,7 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
     out.push({
       field: "NotificationPreferences",
       category: "contact",
-      value:
-        `channels ${chosen || "in-app only"}; digest ${prefs.digest ? "on" : "off"}; notices in ${prefs.locale ?? "the profile's language"}` +
-        (prefs.telegramChatId ? `; Telegram chat ${prefs.telegramChatId}` : ""),
+      value: `channels ${chosen || "in-app only"}` + (prefs.telegramChatId ? `; Telegram chat ${prefs.telegramChatId}` : ""),
       source: "Chosen by the person",
       purposes: [...PREFERENCE_PURPOSES],
     });

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { AuthedContext } from "../../../shared/context.js";
 import { ForbiddenError } from "../../../shared/errors.js";
 import type { NotificationsContext } from "../context.js";
-import { Contact, NotificationPreference } from "../entities/index.js";
+import { Contact, Guardian, NotificationPreference } from "../entities/index.js";
 import { savePreferences } from "../preferences/update.js";
 import { preferencesView } from "../preferences/view.js";
 import { NotificationPreferencesInput, NotificationPreferencesType } from "../types/preferences.js";
@@ -20,11 +20,12 @@ export class NotificationPreferencesResolver {
   async myNotificationPreferences(@Ctx() ctx: Ctx): Promise<NotificationPreferencesType> {
     assertParent(ctx);
     const recipientId = ctx.caller.sub;
-    const [row, contact] = await Promise.all([
+    const [row, guardian, contact] = await Promise.all([
       ctx.em.findOne(NotificationPreference, { recipientId }),
+      ctx.em.findOne(Guardian, { id: recipientId }),
       ctx.em.findOne(Contact, { recipientId }),
     ]);
-    return preferencesView(recipientId, row, contact, ctx.channels);
+    return preferencesView(recipientId, row, guardian, contact, ctx.channels);
   }
 
   @Mutation(() => NotificationPreferencesType, {
@@ -36,8 +37,8 @@ export class NotificationPreferencesResolver {
   ): Promise<NotificationPreferencesType> {
     assertParent(ctx);
     const recipientId = ctx.caller.sub;
-    const row = await savePreferences(ctx.em, recipientId, input, ctx.channels);
+    const { row, guardian } = await savePreferences(ctx.em, recipientId, input, ctx.channels);
     const contact = await ctx.em.findOne(Contact, { recipientId });
-    return preferencesView(recipientId, row, contact, ctx.channels);
+    return preferencesView(recipientId, row, guardian, contact, ctx.channels);
   }
 }

@@ -39,6 +39,13 @@ export class NotificationType {
 
   @Field(() => DateTimeScalar, { nullable: true })
   readAt?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When channels (SMS, Telegram, e-mail) may push it: the end of quiet hours or the guardian's digest time; the in-app list shows a notice at once",
+  })
+  deliverAfter?: Date | null;
 }
 
 @ArgsType()

@@ -6,6 +6,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import { enqueue } from "../../../shared/events/outbox.js";
 import { applyBlocks } from "../../../shared/privacy/blocks.js";
 import { CorrectionMessage, DataRequestStep, User, type DataRequest, type DataRequestStepKind } from "../entities/index.js";
+import { PROFILE_CHANGED, profileChanged } from "../events/profile-changed.js";
 import {
   DATA_BLOCKED,
   DATA_CORRECTED,
@@ -46,6 +47,11 @@ async function rectify(em: EntityManager, request: DataRequest): Promise<void> {
     if (column === "fullName") user.fullNameCyrl = null;
   }
   step(em, request, "APPLIED", fields.join(","));
+
+  // A student's corrected name reaches the replica that names them in notices to their guardians.
+  if (fields.includes("User.fullName") && user.role === "STUDENT") {
+    publish(em, request, PROFILE_CHANGED, profileChanged(user));
+  }
 
   const contacts = Object.fromEntries(fields.filter((f) => CONTACT_FIELDS.includes(f)).map((f) => [f, corrections[f]!]));
   if (Object.keys(contacts).length > 0) {

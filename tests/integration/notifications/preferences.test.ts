@@ -4,7 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../shared/config.js";
 import type { EventEnvelope } from "../../../shared/events/bus.js";
+import { enabledChannels } from "../../../subgraphs/notifications/delivery/settings.js";
+import { planDeliveriesOnCreated } from "../../../subgraphs/notifications/delivery/notice-hook.js";
+import { DeliveryWorker } from "../../../subgraphs/notifications/delivery/worker.js";
+import { composeDigests } from "../../../subgraphs/notifications/notices/digest.js";
+import { noticePipeline } from "../../../subgraphs/notifications/notices/pipeline.js";
 import { Contact, Delivery, GuardianLink, Notification, NotificationPreference } from "../../../subgraphs/notifications/entities/index.js";
 import { notificationsSubgraph } from "../../../subgraphs/notifications/server.js";
 import { startFakeProvider, providerEnv, type FakeProvider } from "../../fixtures/fake-provider.js";
@@ -155,6 +161,11 @@ describe("preferences honoured by new notices", () => {
     expect(linked.errors).toBeUndefined();
     expect(linked.data.setNotificationPreferences).toMatchObject({ telegramChatId: "987654321", availableChannels: ["SMS", "TELEGRAM"] });
     expect(channelsOf(linked.data.setNotificationPreferences, "GRADE")).toEqual(["TELEGRAM", "SMS"]);
+    // The digest chosen above still holds: a grade is not urgent, so it waits for the digest and is not pushed alone.
+    const carried = await noticeOf(h, gradeEvent());
+    expect(carried.notice.inDigest).toBe(true);
+    expect(carried.channels).toEqual([]);
+    expect((await set({ digest: false })).data.setNotificationPreferences.digest).toBe(false);
     expect((await noticeOf(h, gradeEvent())).channels).toEqual(["SMS", "TELEGRAM"]);
 
     const unlink = await set({ telegramChatId: null });
@@ -186,5 +197,32 @@ describe("preferences honoured by new notices", () => {
     await em.flush();
     expect((await noticeOf(smsOnly, gradeEvent())).channels).toEqual(["SMS"]);
     expect((await read(smsOnly)).data.myNotificationPreferences.availableChannels).toEqual(["SMS"]);
+  });
+
+  it("digest on: notices wait for the DIGEST notice, which goes out through every channel chosen; consent withdrawn cancels it", async () => {
+    expect((await set({ digest: true })).errors).toBeUndefined();
+    const carried = await noticeOf(h, gradeEvent(2));
+    expect([carried.notice.inDigest, carried.channels]).toEqual([true, []]);
+
+    // The server's pipeline with the same hook, on a clock past DIGEST_AT (the digest job's run, by hand).
+    const env = providerEnv(provider);
+    const pipeline = noticePipeline(loadConfig(env).notices, () => new Date(Date.now() + 2 * 86_400_000));
+    pipeline.hooks.onCreated(planDeliveriesOnCreated(enabledChannels(loadConfig(env).delivery)));
+    expect(await composeDigests(h.orm.em, pipeline)).toBe(1);
+    const em = h.orm.em.fork();
+    const digest = await em.findOneOrFail(Notification, { recipientId: parent, kind: "DIGEST" });
+    const planned = await em.find(Delivery, { noticeId: digest.id }, { orderBy: { channel: "asc" } });
+    expect(planned.map((d) => [d.channel, d.status])).toEqual([
+      ["SMS", "PENDING"],
+      ["TELEGRAM", "PENDING"],
+    ]);
+
+    // Consent withdrawn before it went out (what the consent consumer does to the links): the worker cancels.
+    await em.nativeUpdate(GuardianLink, { guardianId: parent }, { notify: false });
+    await em.nativeUpdate(Delivery, { noticeId: digest.id }, { nextAttemptAt: new Date(0) });
+    await new DeliveryWorker(h.orm, loadConfig(env).delivery, { log: () => undefined }).runOnce();
+    const after = await h.orm.em.fork().find(Delivery, { noticeId: digest.id });
+    expect(after.map((d) => d.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    await em.nativeUpdate(GuardianLink, { guardianId: parent }, { notify: true });
   });
 });

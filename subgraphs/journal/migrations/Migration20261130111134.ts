@@ -1,6 +1,6 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130111017 extends Migration {
+export class Migration20261130111134 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "academic_terms" ("id" varchar(36) not null, "year" int not null, "kind" text check ("kind" in ('QUARTER', 'HALF')) not null, "number" int not null, "starts_on" varchar(10) not null, "ends_on" varchar(10) not null, constraint "academic_terms_pkey" primary key ("id"));`,

@@ -1,6 +1,6 @@
 import { Migration } from "@mikro-orm/migrations";
 
-export class Migration20261130111019 extends Migration {
+export class Migration20261130111135 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "blocked_fields" ("subject_id" varchar(36) not null, "field" varchar(100) not null, "blocked_at" timestamptz not null, constraint "blocked_fields_pkey" primary key ("subject_id", "field"));`,
@@ -20,7 +20,11 @@ export class Migration20261130111019 extends Migration {
     this.addSql(`alter table "deliveries" add constraint "deliveries_notice_id_channel_unique" unique ("notice_id", "channel");`);
 
     this.addSql(
-      `create table "notification_preferences" ("recipient_id" varchar(36) not null, "channels" jsonb not null, "digest" boolean not null default false, "locale" varchar(10) null, "telegram_chat_id" varchar(32) null, "updated_at" timestamptz not null, constraint "notification_preferences_pkey" primary key ("recipient_id"));`,
+      `create table "guardians" ("id" varchar(36) not null, "locale" varchar(10) not null default 'UZ_LATN', "language" varchar(10) null, "digest" boolean not null default false, "notify" boolean not null default false, "consent_changed_at" timestamptz null, "profile_changed_at" timestamptz null, constraint "guardians_pkey" primary key ("id"));`,
+    );
+
+    this.addSql(
+      `create table "notification_preferences" ("recipient_id" varchar(36) not null, "channels" jsonb not null, "telegram_chat_id" varchar(32) null, "updated_at" timestamptz not null, constraint "notification_preferences_pkey" primary key ("recipient_id"));`,
     );
 
     this.addSql(
@@ -32,14 +36,25 @@ export class Migration20261130111019 extends Migration {
     );
 
     this.addSql(
+      `create table "student_names" ("student_id" varchar(36) not null, "latn" varchar(200) not null, "cyrl" varchar(200) null, "changed_at" timestamptz null, constraint "student_names_pkey" primary key ("student_id"));`,
+    );
+
+    this.addSql(
       `alter table "access_records" add column "recipient" varchar(200) null, add column "restricted" boolean not null default false;`,
     );
 
     this.addSql(`alter table "guardian_links" add column "consent_changed_at" timestamptz null;`);
     this.addSql(`create index "guardian_links_guardian_id_index" on "guardian_links" ("guardian_id");`);
+
+    this.addSql(
+      `alter table "notifications" add column "deliver_after" timestamptz null, add column "in_digest" boolean not null default false, add column "digested_into" varchar(36) null;`,
+    );
+    this.addSql(`create index "notifications_in_digest_digested_into_index" on "notifications" ("in_digest", "digested_into");`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop index "guardian_links_guardian_id_index";`);
+
+    this.addSql(`drop index "notifications_in_digest_digested_into_index";`);
   }
 }
