@@ -62,18 +62,7 @@ async function check(
     if (blockNames.some((name) => blocked.has(name))) decision = { released: false, reason: "BLOCKED" };
   }
   if (subject.id !== caller.sub) {
-    ctx.privacy.note(
-      {
-        accessorId: caller.sub,
-        accessorRole: caller.role,
-        purpose: caller.purpose,
-        subjectId: subject.id,
-        released: decision.released,
-        reason: decision.released ? undefined : decision.reason,
-        legalBasis: caller.legalBasis,
-      },
-      field,
-    );
+    ctx.privacy.noteFor(caller, subject.id, field, decision.released ? undefined : decision.reason);
   }
   return decision;
 }
@@ -87,18 +76,7 @@ export async function reachable(ctx: BaseContext, subject: DataSubject | null, w
   if (!caller) throw new UnauthenticatedError();
   if (subject && canReach(caller, subject)) return true;
   if (subject && subject.id !== caller.sub) {
-    ctx.privacy.note(
-      {
-        accessorId: caller.sub,
-        accessorRole: caller.role,
-        purpose: caller.purpose,
-        subjectId: subject.id,
-        released: false,
-        reason: "NO_RELATIONSHIP",
-        legalBasis: caller.legalBasis,
-      },
-      what,
-    );
+    ctx.privacy.noteFor(caller, subject.id, what, "NO_RELATIONSHIP");
   }
   return false;
 }

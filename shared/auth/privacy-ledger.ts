@@ -8,6 +8,7 @@ import type DataLoader from "dataloader";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
 import { blockedFieldsLoader } from "../privacy/blocks.js";
+import type { Caller } from "./claims.js";
 import type { Decision } from "./policy.js";
 import type { Purpose, Role } from "./roles.js";
 
@@ -67,6 +68,25 @@ export class PrivacyLedger {
       this.entries.set(key, slot);
     }
     slot.fields.add(field);
+  }
+
+  /**
+   * Notes that `field` of `subjectId` was released to `caller` (no `reason`) or withheld from them, with the
+   * purpose and legal basis they declared for the request.
+   */
+  noteFor(caller: Caller, subjectId: string, field: string, reason?: WithholdReason): void {
+    this.note(
+      {
+        accessorId: caller.sub,
+        accessorRole: caller.role,
+        purpose: caller.purpose,
+        subjectId,
+        released: reason === undefined,
+        reason,
+        legalBasis: caller.legalBasis,
+      },
+      field,
+    );
   }
 
   /** What to audit: one entry per subject and outcome, fields sorted. */

@@ -30,24 +30,9 @@ export function authoriseReport(ctx: BaseContext, requested: string | null | und
   const subjectId = requested ? parseId(requested, "subjectId") : caller.sub;
   const reader = reportReader(ctx, subjectId);
   if (!reader) {
-    ctx.privacy.note(
-      { accessorId: caller.sub, accessorRole: caller.role, purpose: caller.purpose, subjectId, released: false, reason: "NO_RELATIONSHIP" },
-      what,
-    );
+    ctx.privacy.noteFor(caller, subjectId, what, "NO_RELATIONSHIP");
     throw new ForbiddenError("A personal-data report is given to the person, a parent for their child, or the data protection officer");
   }
-  if (reader !== "SELF") {
-    ctx.privacy.note(
-      {
-        accessorId: caller.sub,
-        accessorRole: caller.role,
-        purpose: caller.purpose,
-        subjectId,
-        released: true,
-        legalBasis: caller.legalBasis,
-      },
-      what,
-    );
-  }
+  if (reader !== "SELF") ctx.privacy.noteFor(caller, subjectId, what);
   return subjectId;
 }

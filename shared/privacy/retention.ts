@@ -6,7 +6,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import type { Config } from "../config.js";
 import type { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphDeps } from "../federation/subgraph-module.js";
-import type { BackgroundJob } from "../http/subgraph-server.js";
+import { PeriodicJob } from "../jobs/periodic-job.js";
 import { registerRetentionConsumers } from "./retention-consumers.js";
 import { runRetention, type RetentionPolicy, type RetentionReport } from "./retention-run.js";
 import type { SubgraphPrivacy } from "./subgraph-privacy.js";
@@ -37,43 +37,25 @@ export function summarise(report: RetentionReport): string {
 }
 
 /** Runs a subgraph's retention every `intervalMinutes` (0: never); the first run comes one interval after start. */
-export class RetentionJob implements BackgroundJob {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class RetentionJob extends PeriodicJob {
   constructor(
     private readonly orm: MikroORM,
     private readonly policy: RetentionPolicy,
-    private readonly intervalMinutes: number,
+    intervalMinutes: number,
     private readonly relay?: OutboxRelay,
-  ) {}
-
-  start(): void {
-    if (this.intervalMinutes <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.runOnce(), this.intervalMinutes * 60_000);
-    // A pending run never keeps the process alive on its own.
-    this.timer.unref();
+  ) {
+    super(intervalMinutes * 60_000);
   }
 
-  /** One run now, unless one is already under way; failures are logged and retried on the next tick. */
-  runOnce(): Promise<void> {
-    this.running ??= runRetention(this.orm.em, this.policy)
-      .then((report) => {
-        // Anonymising can write outbox events (users: revoked sessions).
-        if (report.subjects.length > 0) this.relay?.kick();
-        if (report.subjects.length > 0 || report.audit.purged > 0) console.log(summarise(report));
-      })
-      .catch((error: unknown) => console.error(`[${this.policy.subgraph}] retention run failed`, error))
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
+  protected async work(): Promise<void> {
+    const report = await runRetention(this.orm.em, this.policy);
+    // Anonymising can write outbox events (users: revoked sessions).
+    if (report.subjects.length > 0) this.relay?.kick();
+    if (report.subjects.length > 0 || report.audit.purged > 0) console.log(summarise(report));
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  protected failed(error: unknown): void {
+    console.error(`[${this.policy.subgraph}] retention run failed`, error);
   }
 }
 

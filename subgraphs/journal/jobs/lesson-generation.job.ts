@@ -6,45 +6,27 @@
  */
 import type { MikroORM } from "@mikro-orm/core";
 import { tashkentDay } from "../../../shared/days.js";
-import type { BackgroundJob } from "../../../shared/http/subgraph-server.js";
+import { PeriodicJob } from "../../../shared/jobs/periodic-job.js";
 import { generateLessons } from "../lessons/generate.js";
 
 /** This week and the next. */
 const WEEKS_AHEAD = 2;
 
-export class LessonGenerationJob implements BackgroundJob {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class LessonGenerationJob extends PeriodicJob {
   constructor(
     private readonly orm: MikroORM,
-    private readonly intervalMinutes: number,
+    intervalMinutes: number,
     private readonly today: () => string = () => tashkentDay(),
-  ) {}
-
-  /** The first run comes one interval after start, like the retention job's: never in the way of start-up. */
-  start(): void {
-    if (this.intervalMinutes <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.runOnce(), this.intervalMinutes * 60_000);
-    this.timer.unref();
+  ) {
+    super(intervalMinutes * 60_000);
   }
 
-  /** One run now, unless one is under way; a failure is logged and the next tick tries again. */
-  runOnce(): Promise<void> {
-    this.running ??= generateLessons(this.orm.em.fork(), { weekOf: this.today(), weeks: WEEKS_AHEAD, collect: false })
-      .then((result) => {
-        if (result.createdCount > 0) console.log(`[journal] lessons generated from ${result.weekStartsOn}: ${result.createdCount}`);
-      })
-      .catch((error: unknown) => console.error("[journal] lesson generation failed", error))
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
+  protected async work(): Promise<void> {
+    const result = await generateLessons(this.orm.em.fork(), { weekOf: this.today(), weeks: WEEKS_AHEAD, collect: false });
+    if (result.createdCount > 0) console.log(`[journal] lessons generated from ${result.weekStartsOn}: ${result.createdCount}`);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  protected failed(error: unknown): void {
+    console.error("[journal] lesson generation failed", error);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { DeliveryConfig } from "../../../shared/config.js";
-import type { BackgroundJob } from "../../../shared/http/subgraph-server.js";
+import { PeriodicJob } from "../../../shared/jobs/periodic-job.js";
 import { addressOf, ADDRESS_NEEDED } from "../channels/addresses.js";
 import { sendToProvider, type FetchLike, type SendOutcome } from "../channels/http-provider.js";
 import { idempotencyKey, providerMessage } from "../channels/messages.js";
@@ -33,9 +33,8 @@ type Result = { status: "SENT" } | { status: "FAILED_RETRYING" | "DEAD" | "CANCE
  */
 const needsConsent = (notice: Notification): boolean => notice.kind !== "DATA_CORRECTION";
 
-export class DeliveryWorker implements BackgroundJob {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+/** Each run sends everything due, pass after pass, and resolves with the deliveries handled. */
+export class DeliveryWorker extends PeriodicJob<number> {
   private readonly log: (message: string) => void;
 
   constructor(
@@ -43,33 +42,18 @@ export class DeliveryWorker implements BackgroundJob {
     private readonly settings: DeliveryConfig,
     private readonly options: WorkerOptions = {},
   ) {
+    // No external channel switched on: nothing to send, no timer.
+    super(enabledChannels(settings).length === 0 ? 0 : settings.pollMs);
     this.log = options.log ?? ((message) => console.warn(message));
   }
 
-  start(): void {
-    if (this.settings.pollMs <= 0 || this.timer || enabledChannels(this.settings).length === 0) return;
-    this.timer = setInterval(() => void this.runOnce(), this.settings.pollMs);
-    // Pending deliveries never keep the process alive on their own.
-    this.timer.unref();
+  protected work(): Promise<number> {
+    return this.drain();
   }
 
-  /** Sends everything due now, pass after pass, unless a run is already under way; resolves with the deliveries handled. */
-  runOnce(): Promise<number> {
-    this.running ??= this.drain()
-      .catch((error: unknown) => {
-        this.log(`[notifications] delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  protected failed(error: unknown): number {
+    this.log(`[notifications] delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
   }
 
   private async drain(): Promise<number> {

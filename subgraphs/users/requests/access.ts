@@ -31,17 +31,6 @@ export const mayRead = (caller: Caller, subject: DataSubject): boolean => mayFil
 export function auditRequestAccess(ctx: AuthedContext<UsersContext>, subjectIds: Iterable<string>): void {
   const caller = ctx.caller;
   for (const subjectId of new Set(subjectIds)) {
-    if (subjectId === caller.sub) continue;
-    ctx.privacy.note(
-      {
-        accessorId: caller.sub,
-        accessorRole: caller.role,
-        purpose: caller.purpose,
-        subjectId,
-        released: true,
-        legalBasis: caller.legalBasis,
-      },
-      "DataRequest",
-    );
+    if (subjectId !== caller.sub) ctx.privacy.noteFor(caller, subjectId, "DataRequest");
   }
 }
