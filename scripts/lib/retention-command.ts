@@ -3,9 +3,8 @@ import { parseArgs } from "node:util";
 import type { MikroORM } from "@mikro-orm/core";
 import { loadConfig, type SubgraphName } from "../../shared/config.js";
 import { startOfTashkentDay } from "../../shared/days.js";
-import { openDatabase } from "../../shared/db/database.js";
 import { isIsoDate } from "../../shared/scalars.js";
-import { SUBGRAPH_MODULES } from "../../subgraphs/index.js";
+import { closeDatabases, openConfiguredDatabases } from "./databases.js";
 import { formatRetention, retainEverywhere } from "./retention.js";
 
 export const RETENTION_USAGE = "Usage: npm run retention -- [--dry-run] [--now YYYY-MM-DD]";
@@ -37,18 +36,10 @@ export async function retentionCommand(argv: string[], env: NodeJS.ProcessEnv, o
     return 2;
   }
   const now = values.now ? startOfTashkentDay(values.now) : new Date();
-  const orms = {} as Record<SubgraphName, MikroORM>;
+  let orms: Record<SubgraphName, MikroORM> | undefined;
   try {
     const config = loadConfig(env);
-    for (const module of SUBGRAPH_MODULES) {
-      orms[module.name] = await openDatabase({
-        name: module.name,
-        entities: module.entities,
-        url: config.databaseUrls[module.name],
-        dataDir: config.dataDir,
-        migrations: module.migrations,
-      });
-    }
+    orms = await openConfiguredDatabases(config);
     const results = await retainEverywhere(orms, config, { now, dryRun: values["dry-run"] ?? false });
     out.log(formatRetention(results));
     return results.some((r) => "error" in r) ? 1 : 0;
@@ -56,6 +47,6 @@ export async function retentionCommand(argv: string[], env: NodeJS.ProcessEnv, o
     out.error(`Retention failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    for (const orm of Object.values(orms)) await orm.close();
+    if (orms) await closeDatabases(orms);
   }
 }

@@ -8,12 +8,11 @@
 import type { MikroORM } from "@mikro-orm/core";
 import { expect } from "vitest";
 import { loadConfig, type SubgraphName } from "../../../shared/config.js";
-import { openDatabase } from "../../../shared/db/database.js";
 import { OutboxEvent } from "../../../shared/events/outbox-event.entity.js";
 import { ProcessedEvent } from "../../../shared/events/processed-event.entity.js";
 import { localName } from "../../../shared/i18n/names.js";
 import type { Locale } from "../../../shared/i18n/locale.js";
-import { SUBGRAPH_MODULES } from "../../../subgraphs/index.js";
+import { openConfiguredDatabases } from "../../../scripts/lib/databases.js";
 import { Notification } from "../../../subgraphs/notifications/entities/index.js";
 import { gradeText } from "../../../subgraphs/notifications/templates/grade.js";
 import { Consent, Guardianship, User, inForceKey } from "../../../subgraphs/users/entities/index.js";
@@ -91,20 +90,7 @@ async function recordFiveA(info: ReadyInfo): Promise<void> {
   }
 }
 
-async function openAll(env: Record<string, string>): Promise<Record<SubgraphName, MikroORM>> {
-  const config = loadConfig(env);
-  const orms = {} as Record<SubgraphName, MikroORM>;
-  for (const module of SUBGRAPH_MODULES) {
-    orms[module.name] = await openDatabase({
-      name: module.name,
-      entities: module.entities,
-      url: config.databaseUrls[module.name],
-      dataDir: config.dataDir,
-      migrations: module.migrations,
-    });
-  }
-  return orms;
-}
+const openAll = (env: Record<string, string>): Promise<Record<SubgraphName, MikroORM>> => openConfiguredDatabases(loadConfig(env));
 
 /** From the databases: the notices are exactly the expected ones, each once, each in its guardian's language. */
 async function verify(env: Record<string, string>, info: ReadyInfo, changes: Changes): Promise<{ grades: number; notices: number }> {
