@@ -17,6 +17,7 @@ import { startSystem, type System } from "./lib/system.js";
 import { SchoolClass, Subject } from "../subgraphs/institutions/entities/index.js";
 import { Lesson } from "../subgraphs/journal/entities/index.js";
 import { User } from "../subgraphs/users/entities/index.js";
+import { nowMs } from "../shared/clock.js";
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,9 +83,9 @@ async function measure(system: System, label: string): Promise<void> {
       teacher,
     );
     const answered = performance.now();
-    const deadline = Date.now() + 30_000;
+    const deadline = nowMs() + 30_000;
     while ((await latest()) === before) {
-      if (Date.now() > deadline) throw new Error(`${label}: no notice within 30 s`);
+      if (nowMs() > deadline) throw new Error(`${label}: no notice within 30 s`);
       await sleep(2);
     }
     if (i >= warmUp) {

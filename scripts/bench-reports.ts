@@ -18,6 +18,7 @@ import { SUBGRAPH_MODULES } from "../subgraphs/index.js";
 import { ClassPlace } from "../subgraphs/journal/entities/index.js";
 import { startSystem } from "./lib/system.js";
 import { seedDemo, seedLarge, type SeedTargets } from "./seed/index.js";
+import { nowMs } from "../shared/clock.js";
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,7 @@ const config = loadConfig({
 });
 
 // Seed first, on the files the system then opens.
-const seedStarted = Date.now();
+const seedStarted = nowMs();
 const targets = {} as SeedTargets;
 for (const module of SUBGRAPH_MODULES) {
   targets[module.name] = await openDatabase({
@@ -66,7 +67,7 @@ const large = await seedLarge(targets, { ...sizes, password: config.demoPassword
 for (const orm of Object.values(targets)) await orm.close();
 console.log(
   `seeded the demo world and ${sizes.schools} schools × ${sizes.classesPerSchool} classes × ${sizes.studentsPerClass} students in ` +
-    `${((Date.now() - seedStarted) / 1000).toFixed(0)} s; journal rows: ${JSON.stringify(large.rows.journal ?? {})}`,
+    `${((nowMs() - seedStarted) / 1000).toFixed(0)} s; journal rows: ${JSON.stringify(large.rows.journal ?? {})}`,
 );
 
 /** The journal's statements and how long the database took for each ("[took N ms]" of MikroORM's log). */

@@ -112,8 +112,8 @@ async function main(): Promise<void> {
       }
     }
     const seeded: SeedTargets = targets;
-    const started = Date.now();
-    const onProgress = (message: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${message}`);
+    const started = performance.now();
+    const onProgress = (message: string) => console.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${message}`);
     const today = values.today;
 
     if (values.demo) {

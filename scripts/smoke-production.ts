@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import pg from "pg";
+import { now, nowMs } from "../shared/clock.js";
 
 const server = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const run = randomBytes(4).toString("hex");
@@ -114,11 +115,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const started = Date.now();
+const started = performance.now();
 names.forEach((name) => start(name, `subgraphs/${name}/index.ts`));
 start("gateway", "gateway/index.ts");
 await until("health", async () => ((await fetch(`${base}/health`)).status === 200 ? true : undefined), 90);
-console.log(`five processes healthy after ${Date.now() - started} ms`);
+console.log(`five processes healthy after ${performance.now() - started} ms`);
 
 const seed = start("seed", "scripts/seed.ts", ["--demo"]);
 const seedCode = await new Promise<number | null>((resolve) => seed.on("exit", resolve));
@@ -134,7 +135,7 @@ const family = await post({ query: "{ me { children { id schoolClass { id subjec
 const child = family?.data?.me?.children?.[0];
 const maths = child?.schoolClass?.subjects?.find((s: { name: string }) => s.name === "Matematika");
 if (!child || !maths) await fail(`no child or Matematika: ${JSON.stringify(family)}`);
-const today = new Date().toISOString().slice(0, 10);
+const today = now().toISOString().slice(0, 10);
 const lessons = await post(
   { query: `{ lessons(classId: "${child.schoolClass.id}", from: "2026-09-01", to: "${today}") { id date subject { id } } }` },
   teacher,
@@ -142,7 +143,7 @@ const lessons = await post(
 const lesson = (lessons?.data?.lessons ?? []).filter((l: { subject: { id: string } }) => l.subject.id === maths.id).pop();
 if (!lesson) await fail(`no Matematika lesson: ${JSON.stringify(lessons).slice(0, 300)}`);
 const before = (await post({ query: "{ me { notifications(first: 100) { id } } }" }, parent))?.data?.me?.notifications?.length ?? 0;
-const recorded = Date.now();
+const recorded = nowMs();
 const grade = await post(
   {
     query: `mutation { recordGrades(input: { lessonId: "${lesson.id}", kind: CURRENT, entries: [{ studentId: "${child.id}", value: 5 }] }) { value } }`,
@@ -158,7 +159,7 @@ await until(
   },
   20,
 );
-console.log(`recordGrades → notice readable across processes in ${Date.now() - recorded} ms`);
+console.log(`recordGrades → notice readable across processes in ${nowMs() - recorded} ms`);
 const stubborn = await cleanUp();
 if (stubborn.length) {
   console.error(`PRODUCTION SMOKE FAILED: process groups ${stubborn.join(", ")} ignored SIGTERM and were killed`);

@@ -6,11 +6,12 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { nowMs } from "../shared/clock.js";
 
 const port = 4600 + Math.floor(Math.random() * 300);
 const dataDir = await mkdtemp(path.join(tmpdir(), "emaktab-smoke-"));
 const base = `http://127.0.0.1:${port}`;
-const started = Date.now();
+const started = performance.now();
 const child = spawn("npm", ["start"], {
   env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
   stdio: ["ignore", "pipe", "pipe"],
@@ -54,7 +55,7 @@ async function post(body: unknown, token?: string): Promise<any> {
 }
 
 await waitForHealth();
-console.log(`healthy after ${Date.now() - started} ms`);
+console.log(`healthy after ${performance.now() - started} ms`);
 const signIn = await post({
   query: 'mutation { signIn(login: "demo-parent", password: "demo-password") { accessToken user { login } } }',
 });
@@ -66,7 +67,7 @@ if (me.errors || grades.length === 0) fail(`query failed: ${JSON.stringify(me).s
 console.log(`demo-parent sees ${grades.length} grades of ${me.data.me.children[0].fullName}`);
 
 process.kill(-child.pid!, "SIGINT");
-const stoppedAt = Date.now();
+const stoppedAt = nowMs();
 // npm itself ends by the signal (code null); the app below it must have shut down cleanly and freed the port.
 const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
   child.on("exit", (code, signal) => resolve({ code, signal })),
@@ -90,5 +91,5 @@ const groupAlive = (): boolean => {
 };
 for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 if (groupAlive()) fail("processes of npm start were still running 5 s after it exited");
-console.log(`stopped cleanly in ${Date.now() - stoppedAt} ms`);
+console.log(`stopped cleanly in ${nowMs() - stoppedAt} ms`);
 console.log("smoke test passed: 1 passed, 0 failed");

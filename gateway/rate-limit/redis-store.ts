@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { MemoryRateStore } from "./memory-store.js";
 import { type RateStore, type WindowCounts } from "./sliding-window.js";
+import { nowMs } from "../../shared/clock.js";
 
 /** Reads both counters and counts the request only if it fits, atomically (several gateways share the keys). */
 const HIT_SCRIPT = `
@@ -69,7 +70,7 @@ export class RedisRateStore implements RateStore {
   }
 
   async hit(key: string, window: number, weight: number, limit: number, windowMs: number): Promise<WindowCounts> {
-    if (this.usingFallback && Date.now() < this.retryRedisAt) return this.fallback.hit(key, window, weight, limit);
+    if (this.usingFallback && nowMs() < this.retryRedisAt) return this.fallback.hit(key, window, weight, limit);
     try {
       const keys = [`${this.keyPrefix}${key}:${window}`, `${this.keyPrefix}${key}:${window - 1}`];
       const args = [String(weight), String(limit), String(2 * windowMs + 1000)];
@@ -96,7 +97,7 @@ export class RedisRateStore implements RateStore {
   }
 
   private fallBack(error: unknown): void {
-    this.retryRedisAt = Date.now() + RETRY_REDIS_AFTER_MS;
+    this.retryRedisAt = nowMs() + RETRY_REDIS_AFTER_MS;
     if (this.usingFallback) return;
     this.usingFallback = true;
     const reason = error instanceof Error ? error.message : String(error);

@@ -13,6 +13,7 @@ import { loadConfig, SUBGRAPHS, type SubgraphName } from "../../shared/config.js
 import { openDatabase } from "../../shared/db/database.js";
 import { SUBGRAPH_MODULES } from "../../subgraphs/index.js";
 import type { CommandOutput } from "./retention-command.js";
+import { now as clockNow } from "../../shared/clock.js";
 
 export const BACKUP_USAGE = "Usage: npm run backup -- [--out DIR]   (default DIR: DATA_DIR/backups/<UTC timestamp>)";
 
@@ -50,7 +51,7 @@ async function backupPostgres(url: string, file: string): Promise<void> {
 }
 
 /** Backs up every subgraph's database into `outDir`; throws on the first failure (a partial backup is not one). */
-export async function backupEverything(env: NodeJS.ProcessEnv, outDir?: string, now = new Date()): Promise<BackupFile[]> {
+export async function backupEverything(env: NodeJS.ProcessEnv, outDir?: string, now = clockNow()): Promise<BackupFile[]> {
   const config = loadConfig(env);
   const dir = path.resolve(outDir ?? path.join(config.dataDir, "backups", stamp(now)));
   await mkdir(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { startOfTashkentDay } from "../../shared/days.js";
 import { isIsoDate } from "../../shared/scalars.js";
 import { closeDatabases, openConfiguredDatabases } from "./databases.js";
 import { formatRetention, retainEverywhere } from "./retention.js";
+import { now as clockNow } from "../../shared/clock.js";
 
 export const RETENTION_USAGE = "Usage: npm run retention -- [--dry-run] [--now YYYY-MM-DD]";
 
@@ -35,7 +36,7 @@ export async function retentionCommand(argv: string[], env: NodeJS.ProcessEnv, o
     out.error(`--now must be a calendar date YYYY-MM-DD, got "${values.now}"\n${RETENTION_USAGE}`);
     return 2;
   }
-  const now = values.now ? startOfTashkentDay(values.now) : new Date();
+  const now = values.now ? startOfTashkentDay(values.now) : clockNow();
   let orms: Record<SubgraphName, MikroORM> | undefined;
   try {
     const config = loadConfig(env);

@@ -81,10 +81,10 @@ export async function startSystem(options: SystemOptions): Promise<System> {
 
     let seeded = false;
     if (options.seedDemoWhenEmpty && (await isEmpty(orms))) {
-      const started = Date.now();
+      const started = performance.now();
       await seedDemo(orms, { password: config.demoPassword, policyVersion: config.policyVersion });
       seeded = true;
-      log(`Seeded the demo world in ${Date.now() - started} ms`);
+      log(`Seeded the demo world in ${performance.now() - started} ms`);
     }
 
     for (const module of SUBGRAPH_MODULES) {

@@ -7,6 +7,7 @@ import type { Quarter } from "../../subgraphs/journal/academic-calendar.js";
 import { calendarRows } from "../../subgraphs/journal/calendar/calendar-rows.js";
 import { OFFICIAL_CALENDARS } from "../../subgraphs/journal/calendar/official-calendars.js";
 import { covers } from "../../subgraphs/journal/calendar/school-days.js";
+import { now as clockNow } from "../../shared/clock.js";
 
 export const ACADEMIC_YEAR = 2026;
 
@@ -62,7 +63,7 @@ export function schoolDays(from: string, to: string): string[] {
 }
 
 /** Today's date in Tashkent. */
-export function tashkentToday(now: Date = new Date()): string {
+export function tashkentToday(now: Date = clockNow()): string {
   return fromUtc(now.getTime() + TASHKENT_OFFSET_HOURS * 3_600_000);
 }
 

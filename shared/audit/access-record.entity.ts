@@ -1,5 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now } from "../clock.js";
 
 /**
  * One release (or refusal) of someone's personal data to a caller, written by the subgraph that made
@@ -50,5 +51,5 @@ export class AccessRecord {
   requestId: string;
 
   @Property({ type: "datetime" })
-  at: Date = new Date();
+  at: Date = now();
 }

@@ -11,6 +11,7 @@ import { consume } from "../events/outbox.js";
 import { RevokedSession } from "./revoked-session.entity.js";
 import type { Role } from "./roles.js";
 import type { TokenSettings } from "./tokens.js";
+import { now, nowMs } from "../clock.js";
 
 /** Topic of the users subgraph's outbox: a session (refresh-token family, the tokens' `sid`) has ended. */
 export const SESSION_REVOKED = "users.session.revoked";
@@ -22,7 +23,7 @@ export const SESSION_REVOKED = "users.session.revoked";
 export type RevocationCheck = (sid: string, role?: Role) => Promise<boolean>;
 
 /** The payload of SESSION_REVOKED: until `expiresAt` an access token of the session may still be presented. */
-export function sessionRevokedPayload(sid: string, accessTtlSeconds: number, now = Date.now()): Record<string, unknown> {
+export function sessionRevokedPayload(sid: string, accessTtlSeconds: number, now = nowMs()): Record<string, unknown> {
   return { sid, expiresAt: new Date(now + accessTtlSeconds * 1000).toISOString() };
 }
 
@@ -39,8 +40,8 @@ async function onSessionRevoked(em: EntityManager, event: EventEnvelope): Promis
   const until = typeof expiresAt === "string" ? new Date(expiresAt) : undefined;
   if (typeof sid !== "string" || !until || Number.isNaN(until.getTime())) return;
   // Rows whose tokens have all expired are of no use any more; dropping them keeps the table small.
-  await em.nativeDelete(RevokedSession, { expiresAt: { $lt: new Date() } });
-  if (until.getTime() <= Date.now()) return;
+  await em.nativeDelete(RevokedSession, { expiresAt: { $lt: now() } });
+  if (until.getTime() <= nowMs()) return;
   await em.upsert(RevokedSession, { sid, expiresAt: until });
 }
 

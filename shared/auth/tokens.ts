@@ -7,6 +7,7 @@ import { UnauthenticatedError } from "../errors.js";
 import type { AccessClaims } from "./claims.js";
 import { TOKEN_ALG, type SigningKeys } from "./keys.js";
 import { isPurpose, isRole, type Role } from "./roles.js";
+import { nowMs } from "../clock.js";
 
 export interface TokenSettings {
   keys: SigningKeys;
@@ -31,7 +32,7 @@ export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings 
 export async function signAccessToken(settings: TokenSettings, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
   if (!settings.keys.privateKey) throw new Error("This service has no private key and cannot issue tokens");
   const { sub, ...rest } = claims;
-  const expiresAt = new Date(Date.now() + settings.accessTtlSeconds * 1000);
+  const expiresAt = new Date(nowMs() + settings.accessTtlSeconds * 1000);
   const token = await new SignJWT({ ...rest })
     .setProtectedHeader({ alg: TOKEN_ALG, typ: "JWT" })
     .setSubject(sub)

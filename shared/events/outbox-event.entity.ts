@@ -1,9 +1,10 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now, nowMs } from "../clock.js";
 
 let counter = 0;
 /** Microseconds since the epoch plus a counter: increasing within one process, roughly ordered across. */
-const nextSeq = (): number => Date.now() * 1000 + (counter++ % 1000);
+const nextSeq = (): number => nowMs() * 1000 + (counter++ % 1000);
 
 /**
  * An event waiting to leave its subgraph. Written in the same transaction as the change it reports,
@@ -28,7 +29,7 @@ export class OutboxEvent {
   payload: Record<string, unknown>;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: "datetime", nullable: true })
   publishedAt?: Date;

@@ -6,6 +6,7 @@ import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope, EventHandler } from "./bus.js";
 import { OutboxEvent } from "./outbox-event.entity.js";
 import { ProcessedEvent } from "./processed-event.entity.js";
+import { now } from "../clock.js";
 
 export function enqueue(em: EntityManager, topic: string, payload: Record<string, unknown>): OutboxEvent {
   const event = em.create(OutboxEvent, { topic, payload });
@@ -89,7 +90,7 @@ export class OutboxRelay {
         };
         try {
           await this.bus.publish(envelope);
-          event.publishedAt = new Date();
+          event.publishedAt = now();
         } catch (error) {
           // Keep order: stop at the first failure and retry the rest on the next pass.
           event.attempts += 1;

@@ -1,4 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { now } from "../clock.js";
 
 /** Marks an event as handled by one consumer, written in the consumer's own transaction: redelivery is a no-op. */
 @Entity({ tableName: "processed_events" })
@@ -12,5 +13,5 @@ export class ProcessedEvent {
   consumer: string;
 
   @Property({ type: "datetime" })
-  processedAt: Date = new Date();
+  processedAt: Date = now();
 }

@@ -1,4 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { now } from "../clock.js";
 
 /**
  * A personal field of one data subject that a granted blocking request withholds from every purpose but
@@ -18,5 +19,5 @@ export class BlockedField {
   field: string;
 
   @Property({ type: "datetime" })
-  blockedAt: Date = new Date();
+  blockedAt: Date = now();
 }

@@ -15,6 +15,7 @@ import { isIsoDate } from "../scalars.js";
 import { anonymiseSubject, type RetentionPolicy } from "./retention-run.js";
 import { RetentionSchedule, type RetentionReason } from "./retention-schedule.entity.js";
 import { LEAVE_REASONS, type EmploymentEnded, type EnrolmentEnded, type SubgraphPrivacy } from "./subgraph-privacy.js";
+import { now as clockNow } from "../clock.js";
 
 /** Topics consumed here (the publishers keep their own constants; these are our copies of their contract). */
 export const ENROLMENT_ENDED = "institutions.enrolment.ended";
@@ -88,7 +89,7 @@ export function registerRetentionConsumers(deps: Pick<SubgraphDeps, "orm" | "bus
     async (em, event: EventEnvelope) => {
       const subjectId = id(event.payload.subjectId);
       if (!subjectId) return;
-      const now = new Date();
+      const now = clockNow();
       await schedule(em, subjectId, "ERASURE", tashkentDay(now));
       await em.flush();
       await anonymiseSubject(em, policy, subjectId, now);

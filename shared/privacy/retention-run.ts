@@ -9,6 +9,7 @@ import { AccessRecord } from "../audit/access-record.entity.js";
 import { tashkentDay } from "../days.js";
 import { RetentionSchedule, type RetentionReason } from "./retention-schedule.entity.js";
 import type { AnonymiseSettings, Anonymiser, TableCounts } from "./subgraph-privacy.js";
+import { now as clockNow } from "../clock.js";
 
 const DAY_MS = 86_400_000;
 
@@ -77,7 +78,7 @@ export async function runRetention(
   policy: RetentionPolicy,
   options: RetentionRunOptions = {},
 ): Promise<RetentionReport> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const dryRun = options.dryRun ?? false;
   const today = tashkentDay(now);
   const purgedBefore = new Date(now.getTime() - policy.auditDays * DAY_MS);

@@ -1,5 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now } from "../clock.js";
 
 export const RETENTION_REASONS = ["LEFT_SCHOOL", "EMPLOYMENT_ENDED", "ERASURE"] as const;
 export type RetentionReason = (typeof RETENTION_REASONS)[number];
@@ -29,7 +30,7 @@ export class RetentionSchedule {
   dueOn: string;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: "datetime", nullable: true })
   doneAt?: Date | null;

@@ -13,6 +13,7 @@ import type { JournalContext } from "./context.js";
 import { ParentMessage, type MessageTopic } from "./entities/index.js";
 import { MESSAGE_SENT, type MessageSent } from "./events/published.js";
 import { checkNote } from "./rules.js";
+import { now } from "../../shared/clock.js";
 
 /** Long enough for a note about a meeting; a letter belongs elsewhere. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -42,7 +43,7 @@ export async function sendParentMessage(
       senderId: ctx.caller.sub,
       topic: input.topic,
       text,
-      sentAt: new Date(),
+      sentAt: now(),
     });
     const event: MessageSent = {
       messageId: sent.id,

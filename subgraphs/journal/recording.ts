@@ -37,6 +37,7 @@ import { termOf } from "./terms.js";
 import { ACADEMIC_PURPOSES } from "./types/index.js";
 import { isSubstitute } from "./lessons/authority.js";
 import { assertNotCancelled } from "./lessons/lesson-rules.js";
+import { now as clockNow } from "../../shared/clock.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
@@ -101,7 +102,7 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
   const grades = await ctx.em.transactional(async (em) => {
     const existing = await em.find(Grade, { lessonId: lesson.id, kind: input.kind, studentId: { $in: studentIds } });
     const byStudent = new Map(existing.map((g) => [g.studentId, g]));
-    const now = new Date();
+    const now = clockNow();
     return input.entries.map((entry, i) => {
       const studentId = studentIds[i]!;
       const comment = comments[i]!;
@@ -179,7 +180,7 @@ export async function recordAttendance(ctx: Ctx, input: { lessonId: string; entr
   const marks = await ctx.em.transactional(async (em) => {
     const existing = await em.find(AttendanceMark, { lessonId: lesson.id, studentId: { $in: studentIds } });
     const byStudent = new Map(existing.map((m) => [m.studentId, m]));
-    const now = new Date();
+    const now = clockNow();
     return input.entries.map((entry, i) => {
       const studentId = studentIds[i]!;
       const reason = reasons[i]!;

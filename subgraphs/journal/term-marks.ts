@@ -24,6 +24,7 @@ import { checkMark, checkNote, parseStudentIds, roundHalfUp } from "./rules.js";
 import { classSubject, studentSubject } from "./subjects.js";
 import { academicYearOf, annualKey, termKey, termNumbered, termsOfYear, type Term, type TermKind } from "./terms.js";
 import { ACADEMIC_PURPOSES } from "./types/index.js";
+import { now as clockNow } from "../../shared/clock.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
@@ -152,7 +153,7 @@ export async function setTermMarks(ctx: Ctx, input: TermMarksInput): Promise<Gra
       termKey: { $in: [...yearTerms.map(termKey), yearKey] },
     });
     const held = new Map(existing.map((g) => [`${g.studentId}|${g.termKey}`, g]));
-    const now = new Date();
+    const now = clockNow();
     const base = { classId, subjectId, academicYear: term.academicYear };
     const written = input.entries.map((entry, i) => {
       const studentId = studentIds[i]!;

@@ -4,6 +4,7 @@ import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
 import type { Locale } from "../../../shared/i18n/locale.js";
 import { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment } from "../entities/index.js";
 import { unitNameLoader, type UnitKey } from "./unit-names.js";
+import { now } from "../../../shared/clock.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface InstitutionsLoaders {
@@ -27,7 +28,7 @@ export interface InstitutionsLoaders {
 
 export function createInstitutionsLoaders(em: EntityManager, locale: Locale): InstitutionsLoaders {
   // Only current rows: an enrolment or membership that has not ended by today (computed per request).
-  const current = { $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] };
+  const current = { $or: [{ endsOn: null }, { endsOn: { $gt: now().toISOString().slice(0, 10) } }] };
   return {
     region: byIdLoader(em, Region),
     district: byIdLoader(em, District),

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 /**
  * The social codes of DESIGN.md §3: absences for a family or social reason that only the homeroom teacher
@@ -64,5 +65,5 @@ export class AttendanceMark {
   recordedById?: string | null;
 
   @Property({ type: "datetime" })
-  recordedAt: Date = new Date();
+  recordedAt: Date = now();
 }

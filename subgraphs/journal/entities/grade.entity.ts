@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 export const GRADE_KINDS = ["CURRENT", "INTERMEDIATE", "QUARTER", "ANNUAL"] as const;
 export type GradeKind = (typeof GRADE_KINDS)[number];
@@ -60,5 +61,5 @@ export class Grade {
   recordedById?: string | null;
 
   @Property({ type: "datetime" })
-  recordedAt: Date = new Date();
+  recordedAt: Date = now();
 }

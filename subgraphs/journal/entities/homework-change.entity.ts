@@ -1,4 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 /**
  * One change of a lesson's homework: who, when, the text and due date before and after. Append-only;
@@ -27,7 +28,7 @@ export class HomeworkChange {
   changedById: string;
 
   @Property({ type: "datetime" })
-  changedAt: Date = new Date();
+  changedAt: Date = now();
 
   @Property({ type: "text", nullable: true })
   oldText?: string | null;

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
 import { AttendanceMark, ClassPlace, Grade, HomeworkChange, JournalChange, Lesson, RosterEntry } from "../entities/index.js";
+import { now } from "../../../shared/clock.js";
 
 /** A student's rows in an optional date range (and school subject), as User.grades / User.attendance ask. */
 export interface StudentRange {
@@ -27,7 +28,7 @@ export interface JournalLoaders {
 }
 
 /** Only current roster rows: a student who has not left the class. */
-export const currentRoster = () => ({ $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }] });
+export const currentRoster = () => ({ $or: [{ endsOn: null }, { endsOn: { $gt: now().toISOString().slice(0, 10) } }] });
 
 const dateRange = (from?: string, to?: string) =>
   from || to ? { date: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } } : {};

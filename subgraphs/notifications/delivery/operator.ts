@@ -11,6 +11,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../share
 import { parseId } from "../../../shared/ids.js";
 import type { NotificationsContext } from "../context.js";
 import { Delivery, type DeliveryStatus, type NoticeChannel } from "../entities/index.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 export function assertOperator(caller: Caller): void {
   if (caller.role !== "DATA_PROTECTION_OFFICER")
@@ -37,7 +38,7 @@ export async function listDeliveries(ctx: NotificationsContext, filter: Delivery
 /** A dead letter goes back to the queue with a fresh set of attempts (and the same idempotency key). */
 export async function redrive(ctx: NotificationsContext, idArg: string): Promise<Delivery> {
   const id = parseId(idArg, "id");
-  const now = new Date();
+  const now = clockNow();
   const changed = await ctx.em.nativeUpdate(
     Delivery,
     { id, status: "DEAD" },

@@ -10,6 +10,7 @@ import type { NoticeChannel } from "../../../shared/config.js";
 import { addressOf } from "../channels/addresses.js";
 import { Contact, Delivery, type NotificationKind } from "../entities/index.js";
 import { channelsFor, preferencesOf } from "../preferences/read.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 /** What planning needs of a notice; a `Notification` entity fits as it is. */
 export interface PlannedNotice {
@@ -41,7 +42,7 @@ export async function planDeliveries(
   );
   if (![...wanted.values()].some((w) => w.length > 0)) return [];
   const contacts = new Map((await em.find(Contact, { recipientId: { $in: recipients } })).map((c) => [c.recipientId, c]));
-  const now = new Date();
+  const now = clockNow();
   const planned: Delivery[] = [];
   for (const notice of list) {
     const book = { ...contacts.get(notice.recipientId), telegramChatId: prefs.get(notice.recipientId)!.telegramChatId };

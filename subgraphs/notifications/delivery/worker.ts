@@ -15,6 +15,7 @@ import { preferencesOf } from "../preferences/read.js";
 import { backoffDelay } from "./backoff.js";
 import { claim, findDue } from "./claim.js";
 import { enabledChannels } from "./settings.js";
+import { now as clockNow, nowMs } from "../../../shared/clock.js";
 
 export interface WorkerOptions {
   fetch?: FetchLike;
@@ -70,7 +71,7 @@ export class DeliveryWorker extends PeriodicJob<number> {
    * One batch: read what is due, claim it, send in parallel, record. `due`: rows read; `claimed`: those this
    * worker won (another worker may have taken the rest). Public so tests can run two workers side by side.
    */
-  async pass(now: Date = new Date()): Promise<{ due: number; claimed: number }> {
+  async pass(now: Date = clockNow()): Promise<{ due: number; claimed: number }> {
     const channels = enabledChannels(this.settings);
     if (channels.length === 0) return { due: 0, claimed: 0 };
     const em = this.orm.em.fork();
@@ -134,12 +135,12 @@ export class DeliveryWorker extends PeriodicJob<number> {
       return { status: "DEAD", error: `${outcome.error}; gave up after ${delivery.attempts} attempts`, attempted: true };
     }
     const wait = backoffDelay(delivery.attempts, this.settings, this.options.random);
-    return { status: "FAILED_RETRYING", error: outcome.error, attempted: true, retryAt: new Date(Date.now() + wait) };
+    return { status: "FAILED_RETRYING", error: outcome.error, attempted: true, retryAt: new Date(nowMs() + wait) };
   }
 
   /** Writes an outcome back, only while the claim is still this worker's. */
   private async record(em: EntityManager, delivery: Delivery, result: Result): Promise<void> {
-    const now = new Date();
+    const now = clockNow();
     const token = delivery.claimToken;
     const status: DeliveryStatus = result.status;
     const common = { status, claimToken: null, updatedAt: now };

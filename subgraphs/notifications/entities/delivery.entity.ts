@@ -1,6 +1,7 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { NOTICE_CHANNELS, type NoticeChannel } from "../../../shared/config.js";
 import type { NotificationKind } from "./notification.entity.js";
+import { now } from "../../../shared/clock.js";
 
 export { NOTICE_CHANNELS, type NoticeChannel };
 
@@ -73,8 +74,8 @@ export class Delivery {
   sentAt?: Date | null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: "datetime", onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: "datetime", onUpdate: () => now() })
+  updatedAt: Date = now();
 }

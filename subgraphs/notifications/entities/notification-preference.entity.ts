@@ -1,6 +1,7 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import type { NoticeChannel } from "../../../shared/config.js";
 import type { NotificationKind } from "./notification.entity.js";
+import { now } from "../../../shared/clock.js";
 
 /** Per notice kind, the external channels a parent chose; a kind left out goes in-app only. */
 export type ChannelChoices = Partial<Record<NotificationKind, NoticeChannel[]>>;
@@ -25,6 +26,6 @@ export class NotificationPreference {
   @Property({ type: "string", length: 32, nullable: true })
   telegramChatId?: string | null;
 
-  @Property({ type: "datetime", onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: "datetime", onUpdate: () => now() })
+  updatedAt: Date = now();
 }

@@ -1,4 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 export const NOTIFICATION_KINDS = ["GRADE", "ABSENCE", "LATE", "HOMEWORK", "TERM_MARK", "MESSAGE", "DATA_CORRECTION", "DIGEST"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -36,7 +37,7 @@ export class Notification {
   sourceEventId: string;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: "datetime", nullable: true })
   readAt?: Date | null;

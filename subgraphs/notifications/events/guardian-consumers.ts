@@ -9,6 +9,7 @@ import { consume } from "../../../shared/events/outbox.js";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { applyGuardianship, applyProfile } from "../guardians/read-model.js";
 import { applyNoticePreferences } from "../guardians/preferences.js";
+import { now } from "../../../shared/clock.js";
 
 /** Topics of the users subgraph's outbox (its published contract; we keep our own copy, not its code). */
 export const USERS_GUARDIANSHIP_CHANGED = "users.guardianship.changed";
@@ -24,7 +25,7 @@ const instant = (value: unknown): Date | undefined => {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 };
 /** When the change happened at the source: the envelope's time (the outbox row's creation, in the same transaction). */
-const occurred = (event: EventEnvelope): Date => instant(event.occurredAt) ?? new Date();
+const occurred = (event: EventEnvelope): Date => instant(event.occurredAt) ?? now();
 
 async function onGuardianshipChanged(em: EntityManager, event: EventEnvelope): Promise<void> {
   const p = event.payload;

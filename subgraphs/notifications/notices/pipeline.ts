@@ -1,6 +1,7 @@
 /** What the notice-writing code of one notifications runtime shares: timing settings, the clock, the hooks. */
 import type { NoticeTiming } from "../../../shared/config.js";
 import { NoticeHooks } from "./created-hook.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 export interface NoticePipeline {
   timing: NoticeTiming;
@@ -9,7 +10,7 @@ export interface NoticePipeline {
   hooks: NoticeHooks;
 }
 
-export const noticePipeline = (timing: NoticeTiming, now: () => Date = () => new Date()): NoticePipeline => ({
+export const noticePipeline = (timing: NoticeTiming, now: () => Date = () => clockNow()): NoticePipeline => ({
   timing,
   now,
   hooks: new NoticeHooks(),

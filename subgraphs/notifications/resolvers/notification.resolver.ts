@@ -6,6 +6,7 @@ import type { NotificationsContext } from "../context.js";
 import { Notification, type Delivery } from "../entities/index.js";
 import { NoticeDeliveryType } from "../types/delivery.js";
 import { NotificationType, UserRef } from "../types/index.js";
+import { now } from "../../../shared/clock.js";
 
 /** The most ids one call may mark read: a screenful or a page, not a table scan. */
 const MAX_IDS = 500;
@@ -19,7 +20,7 @@ export class NotificationResolver {
     if (ids.length > MAX_IDS) throw new BadUserInputError("ids", `at most ${MAX_IDS} ids per call`);
     const parsed = ids.map((id, i) => parseId(id, `ids[${i}]`));
     if (parsed.length === 0) return 0;
-    return ctx.em.nativeUpdate(Notification, { id: { $in: parsed }, recipientId: ctx.caller.sub, readAt: null }, { readAt: new Date() });
+    return ctx.em.nativeUpdate(Notification, { id: { $in: parsed }, recipientId: ctx.caller.sub, readAt: null }, { readAt: now() });
   }
 
   @FieldResolver(() => UserRef, { nullable: true, description: "The student the notice is about" })

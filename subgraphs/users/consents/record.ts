@@ -9,6 +9,7 @@ import { Consent, inForceKey, type ConsentKind, type ConsentRelation } from "../
 import { CONSENT_CHANGED, type ConsentChanged } from "../events/consent-changed.js";
 import { revokeSessionsOf } from "../sign-in/sessions.js";
 import { ACCOUNT_CONSENTS } from "./rules.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 export interface Giving {
   subjectId: string;
@@ -44,7 +45,7 @@ export async function recordGiving(em: EntityManager, giving: Giving): Promise<R
   const key = inForceKey(giving.subjectId, giving.kind);
   try {
     return await em.transactional(async (tx) => {
-      const now = new Date();
+      const now = clockNow();
       const current = await tx.findOne(Consent, { inForceKey: key });
       if (current?.version === giving.version) return { consent: current, changed: false };
       // Closed with a statement of its own before the insert, so the unique key is free when the new row lands.
@@ -91,7 +92,7 @@ export interface Withdrawal {
  */
 export async function recordWithdrawal(em: EntityManager, withdrawal: Withdrawal): Promise<Consent | null> {
   return em.transactional(async (tx) => {
-    const now = new Date();
+    const now = clockNow();
     const key = inForceKey(withdrawal.subjectId, withdrawal.kind);
     const current = await tx.findOne(Consent, { inForceKey: key });
     if (!current) return null;

@@ -5,6 +5,7 @@
  */
 import { BadUserInputError, ForbiddenWithDetailError } from "../../../shared/errors.js";
 import type { ConsentKind, ConsentRelation, Guardianship, User } from "../entities/index.js";
+import { nowMs } from "../../../shared/clock.js";
 
 export const ADULT_AGE = 18;
 
@@ -14,7 +15,7 @@ export const ACCOUNT_CONSENTS: readonly ConsentKind[] = ["USER_AGREEMENT", "PRIV
 const TASHKENT_OFFSET_MS = 5 * 60 * 60 * 1000;
 
 /** Today's date in Tashkent (UTC+5 all year), YYYY-MM-DD: birthdays turn over at local midnight. */
-export const tashkentDate = (now = Date.now()): string => new Date(now + TASHKENT_OFFSET_MS).toISOString().slice(0, 10);
+export const tashkentDate = (now = nowMs()): string => new Date(now + TASHKENT_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Whole years from `birthDate` to `today`, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, today: string): number {

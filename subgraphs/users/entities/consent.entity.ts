@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 export const CONSENT_KINDS = ["USER_AGREEMENT", "PRIVACY_POLICY", "PARENT_NOTIFICATIONS"] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
@@ -37,7 +38,7 @@ export class Consent {
   givenByRelation: ConsentRelation;
 
   @Property({ type: "datetime" })
-  givenAt: Date = new Date();
+  givenAt: Date = now();
 
   @Property({ type: "datetime", nullable: true })
   withdrawnAt?: Date | null;

@@ -1,5 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now } from "../../../shared/clock.js";
 
 /**
  * A correction owed to an external recipient of a subject's data (a legal disclosure): the system has no
@@ -33,5 +34,5 @@ export class CorrectionMessage {
   fields: string;
 
   @Property({ type: "datetime" })
-  at: Date = new Date();
+  at: Date = now();
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now, nowMs } from "../../../shared/clock.js";
 
 export const DATA_REQUEST_STEP_KINDS = [
   "FILED",
@@ -18,7 +19,7 @@ export type DataRequestStepKind = (typeof DATA_REQUEST_STEP_KINDS)[number];
 
 let counter = 0;
 /** Microseconds since the epoch plus a counter: the steps of one decision, taken within a millisecond, keep their order. */
-const nextSeq = (): number => Date.now() * 1000 + (counter++ % 1000);
+const nextSeq = (): number => nowMs() * 1000 + (counter++ % 1000);
 
 /** One step of a data request's workflow, append-only. The detail names fields, topics or counts, never values. */
 @Entity({ tableName: "data_request_steps" })
@@ -46,5 +47,5 @@ export class DataRequestStep {
   detail?: string | null;
 
   @Property({ type: "datetime" })
-  at: Date = new Date();
+  at: Date = now();
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { randomUUID } from "node:crypto";
+import { now } from "../../../shared/clock.js";
 
 export const DATA_REQUEST_KINDS = ["RECTIFICATION", "BLOCKING", "UNBLOCKING", "ERASURE"] as const;
 export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
@@ -47,7 +48,7 @@ export class DataRequest {
   filedById: string;
 
   @Property({ type: "datetime" })
-  filedAt: Date = new Date();
+  filedAt: Date = now();
 
   @Enum({ items: () => [...DATA_REQUEST_STATUSES], type: "string" })
   status: DataRequestStatus = "PENDING";

@@ -1,4 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 /** A parent or other legal representative of a student. */
 @Entity({ tableName: "guardianships" })
@@ -22,5 +23,5 @@ export class Guardianship {
   relation: string = "guardian";
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 }

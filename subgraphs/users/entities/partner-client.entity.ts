@@ -2,6 +2,7 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro
 import { randomUUID } from "node:crypto";
 import { PARTNER_LEVELS, type PartnerLevel } from "../../../shared/auth/partners.js";
 import type { Purpose } from "../../../shared/auth/roles.js";
+import { now } from "../../../shared/clock.js";
 
 /**
  * An integration partner's client credentials, issued by the operator (shared/auth/partners.ts says what a
@@ -43,7 +44,7 @@ export class PartnerClient {
   createdById: string;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: "datetime", nullable: true })
   secretRotatedAt?: Date | null;

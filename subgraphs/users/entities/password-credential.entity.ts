@@ -1,4 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 /** A user's password as an scrypt hash with its own salt and cost parameters; never leaves this subgraph. */
 @Entity({ tableName: "password_credentials" })
@@ -13,5 +14,5 @@ export class PasswordCredential {
   hash: string;
 
   @Property({ type: "datetime" })
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

@@ -1,4 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { now } from "../../../shared/clock.js";
 
 /**
  * One refresh token of a session ("family"). Only its SHA-256 is stored. Using a token replaces it;
@@ -33,5 +34,5 @@ export class RefreshToken {
   revokedAt?: Date | null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 }

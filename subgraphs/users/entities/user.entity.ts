@@ -1,6 +1,7 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { LOCALES, type Locale } from "../../../shared/i18n/locale.js";
 import { PERSON_ROLES, type Role } from "../../../shared/auth/roles.js";
+import { now } from "../../../shared/clock.js";
 
 /** A natural person with an account. Personal columns are nullable: erasure anonymises them in place. */
 @Entity({ tableName: "users" })
@@ -47,5 +48,5 @@ export class User {
   address?: string | null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 }

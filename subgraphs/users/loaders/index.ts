@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
 import { Consent, DataRequestStep, Guardianship, Placement, User } from "../entities/index.js";
+import { now } from "../../../shared/clock.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface UsersLoaders {
@@ -18,7 +19,7 @@ export interface UsersLoaders {
 
 /** Placements still in force today; today is taken per request so a long-running process never goes stale. */
 export const currentPlacements = (): { $or: Array<{ endsOn: null | { $gt: string } }> } => ({
-  $or: [{ endsOn: null }, { endsOn: { $gt: new Date().toISOString().slice(0, 10) } }],
+  $or: [{ endsOn: null }, { endsOn: { $gt: now().toISOString().slice(0, 10) } }],
 });
 
 export function createUsersLoaders(em: EntityManager): UsersLoaders {

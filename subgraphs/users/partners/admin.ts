@@ -14,6 +14,7 @@ import type { UsersContext } from "../context.js";
 import { PartnerClient } from "../entities/index.js";
 import { checkTerms, type PartnerTermsInput } from "./rules.js";
 import { newClientSecret } from "./secret.js";
+import { now } from "../../../shared/clock.js";
 
 type Ctx = AuthedContext<UsersContext>;
 
@@ -74,7 +75,7 @@ export async function rotatePartnerSecret(ctx: Ctx, clientId: string): Promise<I
     em.nativeUpdate(
       PartnerClient,
       { id: client.id, revokedAt: null },
-      { secretHash: hash, secretRotatedAt: new Date(), secretRotatedById: ctx.caller.sub },
+      { secretHash: hash, secretRotatedAt: now(), secretRotatedById: ctx.caller.sub },
     ),
   );
   if (changed === 0) throw new BadUserInputError("clientId", "the client was revoked; create a new one");
@@ -90,7 +91,7 @@ export async function revokePartnerClient(ctx: Ctx, clientId: string): Promise<P
     const changed = await em.nativeUpdate(
       PartnerClient,
       { id: client.id, revokedAt: null },
-      { revokedAt: new Date(), revokedById: ctx.caller.sub },
+      { revokedAt: now(), revokedById: ctx.caller.sub },
     );
     // The client id is the `sid` of its tokens: the replicas refuse them like those of an ended session.
     if (changed > 0) enqueue(em, SESSION_REVOKED, sessionRevokedPayload(client.id, ttl));

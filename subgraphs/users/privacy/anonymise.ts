@@ -11,6 +11,7 @@ import { enqueue } from "../../../shared/events/outbox.js";
 import type { AnonymiseSettings, TableCounts } from "../../../shared/privacy/subgraph-privacy.js";
 import { DataRequest, Guardianship, PasswordCredential, RefreshToken, SignInThrottle, User } from "../entities/index.js";
 import { loginThrottleKey } from "../sign-in/throttle.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 /** What an anonymised person is called, in both scripts: a fixed marker, not a translation. */
 export const ANONYMOUS_NAME = "Anonymised";
@@ -28,7 +29,7 @@ const FALLBACK_ACCESS_TTL_SECONDS = 24 * 3600;
  * changed.
  */
 async function endSessions(em: EntityManager, userId: string, accessTtlSeconds: number): Promise<number> {
-  const now = new Date();
+  const now = clockNow();
   const rows = await em.find(RefreshToken, { userId }, { orderBy: { createdAt: "desc", id: "asc" } });
   const live = new Set(rows.filter((r) => !r.revokedAt && r.expiresAt > now).map((r) => r.familyId));
   if (live.size > 0) {

@@ -9,6 +9,7 @@ import { BlockedField } from "../../../shared/privacy/blocked-field.entity.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import { Consent, DataRequest, Guardianship, PasswordCredential, Placement, RefreshToken, User } from "../entities/index.js";
 import { FIELD_PURPOSES } from "../types/index.js";
+import { now } from "../../../shared/clock.js";
 
 const REGISTRATION = "School registration of the account (users subgraph)";
 const REPLICA = "Copy of the institutions subgraph's enrolment and staff register";
@@ -27,7 +28,7 @@ export async function usersReportItems(em: EntityManager, subjectId: string): Pr
   const [user, credential, sessions, guardianships, placements, consents, requests, blocks] = await Promise.all([
     em.findOne(User, { id: subjectId }),
     em.findOne(PasswordCredential, { userId: subjectId }),
-    em.find(RefreshToken, { userId: subjectId, revokedAt: null, usedAt: null, expiresAt: { $gt: new Date() } }),
+    em.find(RefreshToken, { userId: subjectId, revokedAt: null, usedAt: null, expiresAt: { $gt: now() } }),
     em.find(Guardianship, { $or: [{ parentId: subjectId }, { studentId: subjectId }] }, { orderBy: { createdAt: "asc" } }),
     em.find(Placement, { userId: subjectId }),
     em.find(Consent, { subjectId }, { orderBy: { givenAt: "asc", id: "asc" } }),

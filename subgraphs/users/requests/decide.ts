@@ -11,6 +11,7 @@ import { DataRequest, DataRequestStep } from "../entities/index.js";
 import { userSubject } from "../subjects.js";
 import { auditRequestAccess, mayDecide } from "./access.js";
 import { applyGranted } from "./apply.js";
+import { now } from "../../../shared/clock.js";
 
 type Ctx = AuthedContext<UsersContext>;
 
@@ -29,7 +30,7 @@ export async function decideDataRequest(ctx: Ctx, idArg: string, grant: boolean,
   if (note && note.length > MAX_NOTE) throw new BadUserInputError("note", `at most ${MAX_NOTE} characters`);
   if (found.status !== "PENDING") throw new BadUserInputError("id", `the request was already ${found.status.toLowerCase()}`);
 
-  const decidedAt = new Date();
+  const decidedAt = now();
   await ctx.em.transactional(async (em) => {
     const status = grant ? "GRANTED" : "REFUSED";
     const changed = await em.nativeUpdate(

@@ -7,6 +7,7 @@
 import { BadUserInputError } from "../../../shared/errors.js";
 import { isIsoDate } from "../../../shared/scalars.js";
 import type { User } from "../entities/index.js";
+import { now } from "../../../shared/clock.js";
 
 /** Every personal field of a data subject in the supergraph: fields of User, personal row types and their fields. */
 export const PERSONAL_FIELDS = [
@@ -82,7 +83,7 @@ export function normaliseValue(field: RectifiableField, raw: string, input: stri
       return PINFL_RE.test(value) ? value : bad("expected the 14 digits of a PINFL");
     case "User.birthDate":
       if (!isIsoDate(value)) return bad("expected a calendar date as YYYY-MM-DD");
-      return value > "1900-01-01" && value <= new Date().toISOString().slice(0, 10) ? value : bad("not a plausible birth date");
+      return value > "1900-01-01" && value <= now().toISOString().slice(0, 10) ? value : bad("not a plausible birth date");
     case "User.gender":
       return value === "M" || value === "F" ? value : bad('expected "M" or "F"');
     case "User.fullName":

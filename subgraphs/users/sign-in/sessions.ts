@@ -11,6 +11,7 @@ import { SESSION_REVOKED, sessionRevokedPayload, type RevocationCheck } from "..
 import { UnauthenticatedError } from "../../../shared/errors.js";
 import { enqueue } from "../../../shared/events/outbox.js";
 import { RefreshToken } from "../entities/index.js";
+import { now, nowMs } from "../../../shared/clock.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export function issueRefreshToken(em: EntityManager, userId: string, ttlDays: nu
       userId,
       familyId,
       tokenHash: hashOf(token),
-      expiresAt: new Date(Date.now() + ttlDays * DAY_MS),
+      expiresAt: new Date(nowMs() + ttlDays * DAY_MS),
     }),
   );
   return { token, familyId, userId };
@@ -50,7 +51,7 @@ export interface RevocationSettings {
  */
 async function revokeFamily(em: EntityManager, familyId: string, settings: RevocationSettings): Promise<void> {
   const revoked = await em.transactional(async (tx) => {
-    const changed = await tx.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
+    const changed = await tx.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: now() });
     if (changed > 0) enqueue(tx, SESSION_REVOKED, sessionRevokedPayload(familyId, settings.accessTtlSeconds));
     return changed > 0;
   });
@@ -62,10 +63,10 @@ async function revokeFamily(em: EntityManager, familyId: string, settings: Revoc
  * per family (the caller kicks the relay after commit). Returns how many sessions ended.
  */
 export async function revokeSessionsOf(em: EntityManager, userId: string, accessTtlSeconds: number): Promise<number> {
-  const live = await em.find(RefreshToken, { userId, revokedAt: null, expiresAt: { $gt: new Date() } });
+  const live = await em.find(RefreshToken, { userId, revokedAt: null, expiresAt: { $gt: now() } });
   const families = [...new Set(live.map((t) => t.familyId))];
   if (families.length === 0) return 0;
-  await em.nativeUpdate(RefreshToken, { familyId: { $in: families }, revokedAt: null }, { revokedAt: new Date() });
+  await em.nativeUpdate(RefreshToken, { familyId: { $in: families }, revokedAt: null }, { revokedAt: now() });
   for (const familyId of families) enqueue(em, SESSION_REVOKED, sessionRevokedPayload(familyId, accessTtlSeconds));
   return families.length;
 }
@@ -87,8 +88,8 @@ export async function rotateRefreshToken(
 ): Promise<IssuedRefresh> {
   const invalid = new UnauthenticatedError("The refresh token is not valid", 401);
   const row = await em.findOne(RefreshToken, { tokenHash: hashOf(presented) });
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid;
-  const claimed = row.usedAt ? 0 : await em.nativeUpdate(RefreshToken, { id: row.id, usedAt: null }, { usedAt: new Date() });
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= nowMs()) throw invalid;
+  const claimed = row.usedAt ? 0 : await em.nativeUpdate(RefreshToken, { id: row.id, usedAt: null }, { usedAt: now() });
   if (claimed === 0) {
     await revokeFamily(em, row.familyId, revocation);
     throw invalid;

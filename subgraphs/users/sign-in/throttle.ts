@@ -12,6 +12,7 @@ import { raw, type EntityManager } from "@mikro-orm/core";
 import type { Config } from "../../../shared/config.js";
 import { RateLimitedError } from "../../../shared/errors.js";
 import { SignInThrottle } from "../entities/index.js";
+import { now as clockNow, nowMs } from "../../../shared/clock.js";
 
 export type LockSettings = Config["signInLock"];
 
@@ -64,7 +65,7 @@ async function release(em: EntityManager, key: string): Promise<void> {
  * (taking nothing) when any key is locked or has no attempt left in its window.
  */
 export async function reserveAttempt(em: EntityManager, keys: ThrottleKey[], settings: LockSettings): Promise<void> {
-  const now = new Date();
+  const now = clockNow();
   const names = keys.map((k) => k.key);
   // "ignore": a parallel attempt may have created the row a moment ago; never reset its count.
   await em.upsertMany(
@@ -102,7 +103,7 @@ export async function reserveAttempt(em: EntityManager, keys: ThrottleKey[], set
  * growing delay before the caller answers.
  */
 export async function recordFailure(em: EntityManager, keys: ThrottleKey[], settings: LockSettings): Promise<void> {
-  const now = Date.now();
+  const now = nowMs();
   const rows = new Map((await em.find(SignInThrottle, { key: { $in: keys.map((k) => k.key) } }, { refresh: true })).map((r) => [r.key, r]));
   let worst = 0;
   for (const { key, maxFailures, account } of keys) {
