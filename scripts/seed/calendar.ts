@@ -3,7 +3,7 @@
  * six-day week most Uzbek schools keep) from the journal's official calendar, which the seed also writes
  * into the journal, and lesson times in Asia/Tashkent (UTC+5, no daylight saving).
  */
-import type { Quarter } from "../../subgraphs/journal/academic-calendar.js";
+import type { Quarter } from "../../subgraphs/journal/calendar/academic-calendar.js";
 import { calendarRows } from "../../subgraphs/journal/calendar/calendar-rows.js";
 import { OFFICIAL_CALENDARS } from "../../subgraphs/journal/calendar/official-calendars.js";
 import { covers } from "../../subgraphs/journal/calendar/school-days.js";

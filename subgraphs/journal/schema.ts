@@ -14,7 +14,7 @@ import { ReportResolver } from "./resolvers/report.resolver.js";
 import { TermMarkResolver } from "./resolvers/term-mark.resolver.js";
 import { TimetableEntryResolver, TimetableResolver } from "./resolvers/timetable.resolver.js";
 import { UserJournalResolver } from "./resolvers/user.resolver.js";
-import { journalSubjects } from "./subjects.js";
+import { journalSubjects } from "./privacy/subjects.js";
 
 export const buildJournalSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({

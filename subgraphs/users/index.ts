@@ -1,5 +1,5 @@
 /** Runs the users subgraph as its own process (production mode). */
-import { runSubgraphProcess } from "../../scripts/run-subgraph.js";
+import { runSubgraphProcess } from "../../shared/http/run-subgraph.js";
 import { usersSubgraph } from "./server.js";
 
 await runSubgraphProcess(usersSubgraph);

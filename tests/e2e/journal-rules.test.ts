@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboxEvent } from "../../shared/events/outbox-event.entity.js";
 import { AttendanceMark, Grade, Lesson } from "../../subgraphs/journal/entities/index.js";
-import { roundHalfUp } from "../../subgraphs/journal/rules.js";
+import { roundHalfUp } from "../../subgraphs/journal/lessons/input-rules.js";
 import { RECORD_ATTENDANCE } from "../graphql/journal.js";
 import {
   CLASS_ATTENDANCE_SUMMARY,

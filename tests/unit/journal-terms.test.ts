@@ -1,9 +1,9 @@
 /** The journal's calendar rules as pure functions: terms by grade level, term locks, and rounding of means. */
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../shared/config.js";
-import { lockedFrom, lockState } from "../../subgraphs/journal/locks.js";
-import { roundHalfUp } from "../../subgraphs/journal/rules.js";
-import { academicYearOf, annualKey, governingTerm, termKey, termOf, termsOfYear } from "../../subgraphs/journal/terms.js";
+import { lockedFrom, lockState } from "../../subgraphs/journal/calendar/locks.js";
+import { roundHalfUp } from "../../subgraphs/journal/lessons/input-rules.js";
+import { academicYearOf, annualKey, governingTerm, termKey, termOf, termsOfYear } from "../../subgraphs/journal/calendar/terms.js";
 
 describe("terms", () => {
   it("grades 1–9 keep four quarters, grades 10–11 two half-years made of them", () => {

@@ -10,7 +10,7 @@ import {
   type UnitPlace,
 } from "../../shared/auth/report-scope.js";
 import { loadConfig } from "../../shared/config.js";
-import { quarterWithin } from "../../subgraphs/journal/academic-calendar.js";
+import { quarterWithin } from "../../subgraphs/journal/calendar/academic-calendar.js";
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const [R1, R2, D1, D2, S1, S2, C1] = [1, 2, 3, 4, 5, 6, 7].map(id) as [string, string, string, string, string, string, string];

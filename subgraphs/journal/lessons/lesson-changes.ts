@@ -7,7 +7,7 @@ import { BadUserInputError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { ClassPlace, TeachingReplica, type Lesson } from "../entities/index.js";
-import { assertSchoolAdminOfClass, assertSchoolAdminRole } from "./authority.js";
+import { assertSchoolAdminOfClass, assertSchoolAdminRole } from "../permissions.js";
 import {
   assertNotCancelled,
   assertNotHeld,

@@ -10,7 +10,7 @@ import { enqueue } from "../../../shared/events/outbox.js";
 import type { JournalContext } from "../context.js";
 import { HomeworkChange, Lesson, RosterEntry } from "../entities/index.js";
 import { HOMEWORK_SET, type HomeworkSet } from "../events/published.js";
-import { assertTeachesLesson } from "./authority.js";
+import { assertTeachesLesson } from "../permissions.js";
 import { assertNotCancelled, loadLesson } from "./lesson-rules.js";
 
 type Ctx = AuthedContext<JournalContext>;

@@ -16,10 +16,10 @@ import {
 } from "../../../shared/auth/report-scope.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import { parseId } from "../../../shared/ids.js";
-import { quarterWithin } from "../academic-calendar.js";
+import { quarterWithin } from "../calendar/academic-calendar.js";
 import type { JournalContext } from "../context.js";
 import { ClassPlace } from "../entities/index.js";
-import { checkRange, MAX_RANGE_DAYS } from "../rules.js";
+import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 
 export interface ReportArgs<G extends string> {
   scope: ReportScopeArg;

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { AuthedContext } from "../../../shared/context.js";
-import { classAttendanceSummary, type AttendanceDay } from "../attendance-summary.js";
+import { classAttendanceSummary, type AttendanceDay } from "../attendance/attendance-summary.js";
 import type { JournalContext } from "../context.js";
 import { ClassAttendanceDayType, ClassAttendanceSummaryArgs } from "../types/attendance-summary.js";
 

@@ -4,7 +4,7 @@ import type { AuthedContext } from "../../../shared/context.js";
 import { NotFoundError } from "../../../shared/errors.js";
 import type { JournalContext } from "../context.js";
 import type { AttendanceMark, JournalChange, Lesson } from "../entities/index.js";
-import { recordAttendance } from "../recording.js";
+import { recordAttendance } from "../attendance/record-attendance.js";
 import { HISTORY_PURPOSES, JournalChangeType } from "../types/history.js";
 import { AttendanceMarkType, LessonType, RecordAttendanceInput, UserRef } from "../types/index.js";
 

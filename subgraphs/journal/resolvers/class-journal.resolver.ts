@@ -5,8 +5,8 @@ import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { AttendanceMark, Grade, Lesson } from "../entities/index.js";
-import { checkRange, MAX_RANGE_DAYS } from "../rules.js";
-import { classSubject, studentSubject } from "../subjects.js";
+import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
+import { classSubject, studentSubject } from "../privacy/subjects.js";
 import { ACADEMIC_PURPOSES, ClassJournalArgs, ClassJournalType } from "../types/index.js";
 
 const groupBy = <T extends { studentId: string }>(rows: T[]): Map<string, T[]> => {

@@ -3,7 +3,7 @@ import { personalData } from "../../../shared/auth/personal-data.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import type { JournalContext } from "../context.js";
 import type { Grade, JournalChange, Lesson } from "../entities/index.js";
-import { recordGrades } from "../recording.js";
+import { recordGrades } from "../marks/record-grades.js";
 import { HISTORY_PURPOSES, JournalChangeType } from "../types/history.js";
 import { GradeType, LessonType, RecordGradesInput, SubjectRef, UserRef } from "../types/index.js";
 

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { JournalChange, type Lesson } from "../entities/index.js";
-import { classAsSubject, studentSubject } from "../subjects.js";
+import { classAsSubject, studentSubject } from "../privacy/subjects.js";
 import { HISTORY_PURPOSES, JournalChangeType, JournalHistoryArgs } from "../types/history.js";
 import { LessonType, SubjectRef, UserRef } from "../types/index.js";
 

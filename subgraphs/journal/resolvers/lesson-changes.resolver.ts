@@ -4,11 +4,11 @@ import { NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { ClassPlace, HomeworkChange, type Lesson } from "../entities/index.js";
-import { assertSchoolAdminOfClass, assertSchoolAdminRole } from "../lessons/authority.js";
+import { assertSchoolAdminOfClass, assertSchoolAdminRole } from "../permissions.js";
 import { generateLessons, type GeneratedLessons } from "../lessons/generate.js";
 import { setHomework, setLessonTopic } from "../lessons/lesson-content.js";
 import { assignSubstitute, cancelLesson, moveLesson } from "../lessons/lesson-changes.js";
-import { checkRange, MAX_RANGE_DAYS } from "../rules.js";
+import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 import { LessonType, UserRef } from "../types/index.js";
 import {
   AssignSubstituteArgs,

@@ -3,8 +3,8 @@ import { ForbiddenError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { Lesson, type HomeworkChange } from "../entities/index.js";
-import { mayReadClassSchedule } from "../lessons/authority.js";
-import { checkRange, MAX_RANGE_DAYS } from "../rules.js";
+import { mayReadClassSchedule } from "../permissions.js";
+import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 import { LessonsArgs, LessonType, SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
 import { HomeworkChangeType } from "../types/schedule.js";
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql"
 import type { AuthedContext } from "../../../shared/context.js";
 import type { JournalContext } from "../context.js";
 import type { ParentMessage } from "../entities/index.js";
-import { sendParentMessage } from "../messages.js";
+import { sendParentMessage } from "../messages/parent-messages.js";
 import { SchoolClassRef, UserRef } from "../types/index.js";
 import { ParentMessageType, SendParentMessageInput } from "../types/messages.js";
 

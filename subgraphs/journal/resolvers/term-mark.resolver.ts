@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "
 import type { AuthedContext } from "../../../shared/context.js";
 import type { JournalContext } from "../context.js";
 import type { Grade } from "../entities/index.js";
-import { setTermMarks, termMarkSheet, type TermMarkSuggestionRow } from "../term-marks.js";
+import { setTermMarks, termMarkSheet, type TermMarkSuggestionRow } from "../marks/term-marks.js";
 import { GradeType, UserRef } from "../types/index.js";
 import { SetTermMarksInput, TermMarkSheetArgs, TermMarkSheetType, TermMarkSuggestionType } from "../types/term-marks.js";
 

@@ -7,7 +7,7 @@ import { weekdayName, type WeekdayName } from "../calendar/school-days.js";
 import { currentOrNextTerm } from "../calendar/term-of.js";
 import type { JournalContext } from "../context.js";
 import { TimetableEntry, type AcademicTerm } from "../entities/index.js";
-import { mayReadClassSchedule } from "../lessons/authority.js";
+import { mayReadClassSchedule } from "../permissions.js";
 import { setTimetable, termForClass } from "../timetable/set-timetable.js";
 import { SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
 import { SetTimetableInput, TimetableArgs, TimetableEntryType, TimetableType, WeekdayEnum } from "../types/schedule.js";

@@ -3,7 +3,7 @@ import { personalData } from "../../../shared/auth/personal-data.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import type { AttendanceMark, Grade } from "../entities/index.js";
-import { checkRange } from "../rules.js";
+import { checkRange } from "../lessons/input-rules.js";
 import { ACADEMIC_PURPOSES, AttendanceMarkType, GradeType, StudentAttendanceArgs, StudentGradesArgs, UserRef } from "../types/index.js";
 
 /**

@@ -10,7 +10,7 @@ import { findTerm } from "../calendar/calendar-store.js";
 import { MAX_PERIOD, termKindFor, weekdayName, weekdayNumber, type WeekdayName } from "../calendar/school-days.js";
 import type { JournalContext } from "../context.js";
 import { AcademicTerm, TeachingReplica, TimetableEntry, type ClassPlace } from "../entities/index.js";
-import { assertSchoolAdminOfClass } from "../lessons/authority.js";
+import { assertSchoolAdminOfClass } from "../permissions.js";
 
 type Ctx = AuthedContext<JournalContext>;
 

@@ -2,7 +2,7 @@
 import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import { DateScalar } from "../../../shared/scalars.js";
-import type { TermKind } from "../terms.js";
+import type { TermKind } from "../calendar/terms.js";
 import { ACADEMIC_PURPOSES, GradeEntryInput, GradeType } from "./index.js";
 
 export const TermKindEnum = { QUARTER: "QUARTER", HALF_YEAR: "HALF_YEAR" } as const satisfies Record<TermKind, TermKind>;

@@ -4,16 +4,16 @@
  * a MESSAGE notice for every guardian who consented. The text is never logged.
  */
 import { randomUUID } from "node:crypto";
-import type { AuthedContext } from "../../shared/context.js";
-import { BadUserInputError, ForbiddenError } from "../../shared/errors.js";
-import { enqueue } from "../../shared/events/outbox.js";
-import { parseId } from "../../shared/ids.js";
-import { assertMayMessage } from "./authority.js";
-import type { JournalContext } from "./context.js";
-import { ParentMessage, type MessageTopic } from "./entities/index.js";
-import { MESSAGE_SENT, type MessageSent } from "./events/published.js";
-import { checkNote } from "./rules.js";
-import { now } from "../../shared/clock.js";
+import type { AuthedContext } from "../../../shared/context.js";
+import { BadUserInputError, ForbiddenError } from "../../../shared/errors.js";
+import { enqueue } from "../../../shared/events/outbox.js";
+import { parseId } from "../../../shared/ids.js";
+import { assertMayMessage } from "../permissions.js";
+import type { JournalContext } from "../context.js";
+import { ParentMessage, type MessageTopic } from "../entities/index.js";
+import { MESSAGE_SENT, type MessageSent } from "../events/published.js";
+import { checkNote } from "../lessons/input-rules.js";
+import { now } from "../../../shared/clock.js";
 
 /** Long enough for a note about a meeting; a letter belongs elsewhere. */
 export const MAX_MESSAGE_LENGTH = 2000;

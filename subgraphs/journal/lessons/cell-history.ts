@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
-import { JournalChange, type AttendanceMark, type Grade } from "./entities/index.js";
+import { JournalChange, type AttendanceMark, type Grade } from "../entities/index.js";
 
 /** What a grade cell held before a change (absent: it did not exist). */
 export interface GradeBefore {

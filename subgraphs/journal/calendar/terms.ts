@@ -5,7 +5,7 @@
  *
  * Backed for now by the seeded year (scripts/seed/calendar.ts).
  */
-import { ACADEMIC_YEAR, QUARTERS } from "../../scripts/seed/calendar.js";
+import { ACADEMIC_YEAR, QUARTERS } from "../../../scripts/seed/calendar.js";
 
 export type TermKind = "QUARTER" | "HALF_YEAR";
 

@@ -9,22 +9,22 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
-import { decide } from "../../shared/auth/policy.js";
-import type { AuthedContext } from "../../shared/context.js";
-import { BadUserInputError, ForbiddenError, NotFoundError } from "../../shared/errors.js";
-import { enqueue } from "../../shared/events/outbox.js";
-import { parseId } from "../../shared/ids.js";
-import { assertMayRecord, assertUnlocked, journalToday } from "./authority.js";
-import type { JournalContext } from "./context.js";
-import { Grade, RosterEntry, type ClassPlace } from "./entities/index.js";
-import { TERM_MARK_SET, type TermMarkSet } from "./events/published.js";
-import { noteGradeChange } from "./history.js";
-import { lockedFrom } from "./locks.js";
-import { checkMark, checkNote, parseStudentIds, roundHalfUp } from "./rules.js";
-import { classSubject, studentSubject } from "./subjects.js";
-import { academicYearOf, annualKey, termKey, termNumbered, termsOfYear, type Term, type TermKind } from "./terms.js";
-import { ACADEMIC_PURPOSES } from "./types/index.js";
-import { now as clockNow } from "../../shared/clock.js";
+import { decide } from "../../../shared/auth/policy.js";
+import type { AuthedContext } from "../../../shared/context.js";
+import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/errors.js";
+import { enqueue } from "../../../shared/events/outbox.js";
+import { parseId } from "../../../shared/ids.js";
+import { assertMayRecord, assertUnlocked, journalToday } from "../permissions.js";
+import type { JournalContext } from "../context.js";
+import { Grade, RosterEntry, type ClassPlace } from "../entities/index.js";
+import { TERM_MARK_SET, type TermMarkSet } from "../events/published.js";
+import { noteGradeChange } from "../lessons/cell-history.js";
+import { lockedFrom } from "../calendar/locks.js";
+import { checkMark, checkNote, parseStudentIds, roundHalfUp } from "../lessons/input-rules.js";
+import { classSubject, studentSubject } from "../privacy/subjects.js";
+import { academicYearOf, annualKey, termKey, termNumbered, termsOfYear, type Term, type TermKind } from "../calendar/terms.js";
+import { ACADEMIC_PURPOSES } from "../types/index.js";
+import { now as clockNow } from "../../../shared/clock.js";
 
 type Ctx = AuthedContext<JournalContext>;
 

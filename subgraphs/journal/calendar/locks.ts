@@ -3,8 +3,8 @@
  * open to its teachers for LOCK_DAYS_AFTER_TERM days after its last day, so marks given in the last week
  * can still be corrected; from the next day on only the school's administration may change it.
  */
-import { addDays } from "../../shared/days.js";
-import { ForbiddenWithDetailError } from "../../shared/errors.js";
+import { addDays } from "../../../shared/days.js";
+import { ForbiddenWithDetailError } from "../../../shared/errors.js";
 import { governingTerm, type Term } from "./terms.js";
 
 /** The first day on which the term is locked. */

@@ -3,10 +3,10 @@
  * class a student is in, ClassPlace where that class sits. Everything goes through the request's loaders,
  * so a list of thirty grades costs two statements, not thirty.
  */
-import type { SubjectOf } from "../../shared/auth/enforce.js";
-import { isolatedSubject, type DataSubject } from "../../shared/auth/subject.js";
-import type { JournalContext } from "./context.js";
-import type { ClassPlace } from "./entities/index.js";
+import type { SubjectOf } from "../../../shared/auth/enforce.js";
+import { isolatedSubject, type DataSubject } from "../../../shared/auth/subject.js";
+import type { JournalContext } from "../context.js";
+import type { ClassPlace } from "../entities/index.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 

@@ -5,15 +5,15 @@
  * teachers; whoever may not see sensitive statuses of the class gets them counted as the excused absences
  * they are shown as.
  */
-import { decide } from "../../shared/auth/policy.js";
-import type { AuthedContext } from "../../shared/context.js";
-import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
-import { parseId } from "../../shared/ids.js";
-import type { JournalContext } from "./context.js";
-import { ATTENDANCE_STATUSES, GENERAL_STATUS, isSensitiveStatus, type AttendanceStatus } from "./entities/index.js";
-import { checkRange } from "./rules.js";
-import { classAsSubject } from "./subjects.js";
-import { ACADEMIC_PURPOSES } from "./types/index.js";
+import { decide } from "../../../shared/auth/policy.js";
+import type { AuthedContext } from "../../../shared/context.js";
+import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
+import { parseId } from "../../../shared/ids.js";
+import type { JournalContext } from "../context.js";
+import { ATTENDANCE_STATUSES, GENERAL_STATUS, isSensitiveStatus, type AttendanceStatus } from "../entities/index.js";
+import { checkRange } from "../lessons/input-rules.js";
+import { classAsSubject } from "../privacy/subjects.js";
+import { ACADEMIC_PURPOSES } from "../types/index.js";
 
 /** A month and a bit: the summary is a daily view, reports cover longer spans. */
 export const MAX_SUMMARY_DAYS = 62;

@@ -2,8 +2,8 @@
  * The quarters of each academic year, as the Ministry sets them. Reports accept a quarter instead of
  * spelling out its dates; the seed draws its lessons from the same table.
  */
-import { BadUserInputError } from "../../shared/errors.js";
-import { OFFICIAL_CALENDARS } from "./calendar/official-calendars.js";
+import { BadUserInputError } from "../../../shared/errors.js";
+import { OFFICIAL_CALENDARS } from "./official-calendars.js";
 
 export interface Quarter {
   number: 1 | 2 | 3 | 4;

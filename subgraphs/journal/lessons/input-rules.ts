@@ -1,6 +1,6 @@
 /** Input rules of the journal (DESIGN.md §4) that more than one resolver applies. */
-import { BadUserInputError } from "../../shared/errors.js";
-import { parseId } from "../../shared/ids.js";
+import { BadUserInputError } from "../../../shared/errors.js";
+import { parseId } from "../../../shared/ids.js";
 
 /** Longest range a class-wide read may ask for: one academic year and a day. */
 export const MAX_RANGE_DAYS = 366;

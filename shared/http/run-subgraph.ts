@@ -2,14 +2,14 @@
  * Production mode: one subgraph in its own process, on its own PostgreSQL database (migrations run at
  * boot), listening on its configured port. Events leave through the outbox to the configured bus.
  */
-import { loadSigningKeys } from "../shared/auth/keys.js";
-import { tokenSettings } from "../shared/auth/tokens.js";
-import { loadConfig } from "../shared/config.js";
-import { openDatabase } from "../shared/db/database.js";
-import { createBus } from "../shared/events/create-bus.js";
-import { OutboxRelay } from "../shared/events/outbox.js";
-import type { SubgraphModule } from "../shared/federation/subgraph-module.js";
-import { startSubgraph } from "../shared/http/subgraph-server.js";
+import { loadSigningKeys } from "../auth/keys.js";
+import { tokenSettings } from "../auth/tokens.js";
+import { loadConfig } from "../config.js";
+import { openDatabase } from "../db/database.js";
+import { createBus } from "../events/create-bus.js";
+import { OutboxRelay } from "../events/outbox.js";
+import type { SubgraphModule } from "../federation/subgraph-module.js";
+import { startSubgraph } from "../http/subgraph-server.js";
 
 export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<void> {
   const config = loadConfig();
