@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The clock is pinned per file (tests/support/clock.ts): the suite passes on any date and at any hour.
+    setupFiles: ["tests/support/suite-clock.ts"],
   },
 });

@@ -6,7 +6,7 @@
 import type { Role } from "../../shared/auth/roles.js";
 import type { Locale } from "../../shared/i18n/locale.js";
 import { latinToCyrillic } from "../../shared/i18n/translit.js";
-import { ACADEMIC_YEAR, addDays, tashkentInstant, YEAR_STARTS_ON } from "./calendar.js";
+import { addDays, tashkentInstant } from "./calendar.js";
 import { curriculumFor, PRIMARY_CORE, type SubjectDef } from "./curriculum.js";
 import {
   asciiSlug,
@@ -35,8 +35,6 @@ import {
   type World,
 } from "./world.js";
 
-/** When the seeded accounts were created: the week before the school year. */
-const SEEDED_AT = tashkentInstant("2026-08-25", 9);
 /** Weekly lessons of one teacher's rate (stavka): past it the school takes on another teacher of the subject. */
 const MAX_TEACHER_LOAD = 18;
 const PHONE_CODES = ["90", "91", "93", "94", "95", "97", "98", "99", "33", "88", "77"] as const;
@@ -121,6 +119,11 @@ export class WorldBuilder {
   private readonly homeroomTeachers = new Set<string>();
   private readonly schoolsById = new Map<string, SchoolRow>();
 
+  /** When the seeded accounts were created: the week before the school year. */
+  private get seededAt(): Date {
+    return tashkentInstant(addDays(this.world.year.startsOn, -8), 9);
+  }
+
   constructor(options: BuilderOptions) {
     this.rng = new Random(`${options.label}:${options.seed}`);
     this.people = this.rng.fork("people");
@@ -189,7 +192,7 @@ export class WorldBuilder {
       schoolId: school.id,
       name,
       gradeLevel,
-      academicYear: ACADEMIC_YEAR,
+      academicYear: this.world.year.year,
       homeroomTeacherId: null,
     };
     this.world.classes.push(row);
@@ -230,7 +233,7 @@ export class WorldBuilder {
       email: spec.email ? this.email(login, role) : null,
       pinfl: this.pinfl(birthDate, gender),
       address: spec.address ?? this.address(spec.home ?? {}),
-      createdAt: SEEDED_AT,
+      createdAt: this.seededAt,
     };
     this.world.users.push(user);
     return user;
@@ -246,7 +249,7 @@ export class WorldBuilder {
       schoolId: org.schoolId ?? null,
       districtId: org.districtId ?? null,
       regionId: org.regionId ?? null,
-      startsOn: YEAR_STARTS_ON,
+      startsOn: this.world.year.startsOn,
       endsOn: null,
     });
     if (role === "TEACHER" && org.schoolId) {
@@ -263,7 +266,7 @@ export class WorldBuilder {
     const family = spec.guardians ? this.newFamily(school, spec) : this.drawFamily(school, cls);
     const gender = spec.gender ?? (this.people.chance(0.5) ? "M" : "F");
     // Born between September and August so the child is of the right age for the grade.
-    const birthDate = addDays(`${ACADEMIC_YEAR - cls.gradeLevel - 7}-09-01`, this.people.int(0, 364));
+    const birthDate = addDays(`${this.world.year.year - cls.gradeLevel - 7}-09-01`, this.people.int(0, 364));
     const phoneChance = cls.gradeLevel >= 8 ? 0.9 : cls.gradeLevel >= 5 ? 0.5 : 0.1;
     const student = this.person("STUDENT", {
       login: spec.login,
@@ -284,8 +287,8 @@ export class WorldBuilder {
       id: this.id("enrolment"),
       studentId: student.id,
       classId: cls.id,
-      academicYear: ACADEMIC_YEAR,
-      startsOn: YEAR_STARTS_ON,
+      academicYear: this.world.year.year,
+      startsOn: this.world.year.startsOn,
       endsOn: null,
     });
     family.classIds.add(cls.id);
@@ -295,7 +298,7 @@ export class WorldBuilder {
         parentId: guardian.user.id,
         studentId: student.id,
         relation: guardian.relation,
-        createdAt: SEEDED_AT,
+        createdAt: this.seededAt,
       });
     }
     return student;

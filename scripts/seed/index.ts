@@ -61,7 +61,7 @@ function resolveToday(today: string | undefined): string {
 }
 
 async function write(targets: SeedTargets, world: World, seed: string, started: number, onProgress?: Progress): Promise<SeedSummary> {
-  const { quarter, days } = lessonDays(world.today);
+  const { quarter, days } = lessonDays(world.year, world.today);
   onProgress?.(
     `${world.label} world built: ${world.users.length} people, ${world.schools.length} schools, ${world.classes.length} classes`,
   );

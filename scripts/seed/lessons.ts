@@ -7,7 +7,7 @@
 import type { AttendanceStatus } from "../../subgraphs/journal/entities/attendance-mark.entity.js";
 import { overlaps, termKindFor, type DaySpan } from "../../subgraphs/journal/calendar/school-days.js";
 import { plannedLessonsOn, slotsByDay, type TermSpan, type TimetableSlot } from "../../subgraphs/journal/lessons/plan.js";
-import { addDays, LESSON_MINUTES, PERIOD_STARTS, SEEDED_CALENDAR_ROWS, tashkentInstant } from "./calendar.js";
+import { addDays, LESSON_MINUTES, PERIOD_STARTS, tashkentInstant } from "./calendar.js";
 import { homeworkText, SUBJECT_BY_KEY, type SubjectDef } from "./curriculum.js";
 import type { Random } from "./random.js";
 import type { ClassRow, World } from "./world.js";
@@ -91,9 +91,9 @@ export function journalContext(world: World, days: readonly string[]): JournalCo
   return {
     days,
     today: world.today,
-    terms: SEEDED_CALENDAR_ROWS.terms,
-    breaks: SEEDED_CALENDAR_ROWS.breaks,
-    lessonTerms: SEEDED_CALENDAR_ROWS.terms.filter((t) => overlaps(t, span)),
+    terms: world.year.rows.terms,
+    breaks: world.year.rows.breaks,
+    lessonTerms: world.year.rows.terms.filter((t) => overlaps(t, span)),
     teacherOf: new Map(world.assignments.map((a) => [`${a.classId}:${a.subjectId}`, a.teacherId])),
     rosterOf,
     subjectOf: new Map(world.subjects.map((s) => [s.id, SUBJECT_BY_KEY.get(s.key)!])),

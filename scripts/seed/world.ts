@@ -4,6 +4,7 @@
  * lessons, marks and attendance are generated from it class by class while writing (see lessons.ts),
  * so a large world never holds them all in memory.
  */
+import { seedYearsAround, type SeedYear } from "./calendar.js";
 import type { Role } from "../../shared/auth/roles.js";
 import { DEFAULT_POLICY_VERSION } from "../../shared/config.js";
 import type { Locale } from "../../shared/i18n/locale.js";
@@ -109,6 +110,10 @@ export interface World {
   label: string;
   /** The date lessons are "before" (marks and attendance) or not. */
   today: string;
+  /** The school year the world lives in (classes, enrolments, lessons). */
+  year: SeedYear;
+  /** Every school year whose calendar the seed writes: `year`, and in the summer holiday the next one. */
+  calendars: SeedYear[];
   /** Root of the streams lessons, marks and attendance are drawn from, per class. */
   journalRandom: Random;
   regions: RegionRow[];
@@ -135,9 +140,12 @@ export interface World {
 }
 
 export function emptyWorld(label: string, today: string, journalRandom: Random): World {
+  const { current, calendars } = seedYearsAround(today);
   return {
     label,
     today,
+    year: current,
+    calendars,
     journalRandom,
     regions: [],
     districts: [],

@@ -16,7 +16,6 @@ import {
   TimetableEntry,
 } from "../../subgraphs/journal/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
-import { SEEDED_CALENDAR, SEEDED_CALENDAR_ROWS } from "./calendar.js";
 import { classJournal, journalContext, type ClassJournal } from "./lessons.js";
 import type { World } from "./world.js";
 
@@ -24,9 +23,9 @@ import type { World } from "./world.js";
 const FLUSH_ROWS = 20_000;
 
 export async function writeJournal(out: BulkWriter, world: World, days: readonly string[]): Promise<void> {
-  if (!world.calendarYears.has(SEEDED_CALENDAR.year)) {
-    await out.insert(AcademicTerm, SEEDED_CALENDAR_ROWS.terms);
-    await out.insert(CalendarBreak, SEEDED_CALENDAR_ROWS.breaks);
+  for (const year of world.calendars.filter((y) => !world.calendarYears.has(y.year))) {
+    await out.insert(AcademicTerm, year.rows.terms);
+    await out.insert(CalendarBreak, year.rows.breaks);
   }
   const schools = new Map(world.schools.map((s) => [s.id, s]));
   await out.insert(

@@ -5,7 +5,7 @@
  * as the event consumers that keep it current would.
  */
 import { Consent, Guardianship, PasswordCredential, Placement, User } from "../../subgraphs/users/entities/index.js";
-import { tashkentInstant } from "./calendar.js";
+import { addDays, tashkentInstant } from "./calendar.js";
 import type { BulkWriter } from "./bulk.js";
 import { consentRowsOf } from "./consents.js";
 import type { SchoolRow, World } from "./world.js";
@@ -57,7 +57,7 @@ export async function writeUsers(out: BulkWriter, world: World): Promise<void> {
   await out.insert(User, world.users);
   // Only accounts meant to sign in get a credential (the demo accounts, or a large world seeded with a
   // password); the generated people of a demo world are there to be looked at, not to sign in.
-  const updatedAt = tashkentInstant("2026-08-25", 9);
+  const updatedAt = tashkentInstant(addDays(world.year.startsOn, -8), 9);
   await out.insert(
     PasswordCredential,
     [...world.credentials].map(([userId, hash]) => ({ userId, hash, updatedAt })),

@@ -4,6 +4,7 @@
  * of notices stops them for that parent only and giving again resumes them; withdrawing the user agreement
  * shuts the account until it is given again; who may read the records.
  */
+import { tashkentDay } from "../../shared/days.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Grade, Lesson } from "../../subgraphs/journal/entities/index.js";
 import { GuardianLink, Notification } from "../../subgraphs/notifications/entities/index.js";
@@ -63,7 +64,7 @@ async function recordGradeForDemoStudent(): Promise<void> {
   const em = system.orms.journal.em.fork();
   const lessons = await em.find(
     Lesson,
-    { classId: ids.classes["5-A"], subjectId: ids.subjects["Matematika"] },
+    { classId: ids.classes["5-A"], subjectId: ids.subjects["Matematika"], date: { $lte: tashkentDay() } },
     { orderBy: { date: "desc" } },
   );
   const graded = new Set((await em.find(Grade, { studentId: id("demo-student"), kind: "CURRENT" })).map((g) => g.lessonId));

@@ -3,6 +3,7 @@
  * gateway and nothing of another child; a subgraph reached directly gives nothing without a token and
  * nothing more with another person's token; a teacher's mark reaches the parent as data and as a notice.
  */
+import { tashkentDay } from "../../shared/days.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Grade, Lesson } from "../../subgraphs/journal/entities/index.js";
 import { codes, doc, gql, signIn, type GqlResponse } from "../support/client.js";
@@ -187,7 +188,7 @@ describe("a teacher's mark reaches the parent", () => {
     const em = system.orms.journal.em.fork();
     const lessons = await em.find(
       Lesson,
-      { classId: ids.classes["5-A"], subjectId: ids.subjects["Matematika"] },
+      { classId: ids.classes["5-A"], subjectId: ids.subjects["Matematika"], date: { $lte: tashkentDay() } },
       { orderBy: { date: "desc", period: "desc" } },
     );
     const graded = new Set(

@@ -24,6 +24,7 @@ import {
   TIMETABLE,
 } from "../graphql/schedule.js";
 import { codes, doc, gql, signIn } from "../support/client.js";
+import { pinToday, unpinToday } from "../support/clock.js";
 import { startTestSystem, type TestSystem } from "../support/system.js";
 import { demoIds, type DemoIds, type DemoLogin } from "./demo-ids.js";
 
@@ -86,6 +87,7 @@ beforeAll(async () => {
   week = { from: monday, to: addDays(monday, 5) };
 });
 afterAll(async () => {
+  unpinToday();
   await system?.stop();
 });
 
@@ -206,6 +208,9 @@ describe("moving, cancelling and substituting", () => {
     expect(given.errors).toBeUndefined();
     expect(given.data.assignSubstitute.substituteTeacher.id).toBe(ids.people["demo-teacher-2"].id);
 
+    // Marks are recorded on the lesson's day or later: live that day, with tokens of that day.
+    pinToday(lesson.date);
+    for (const login of ["demo-teacher-2", "demo-parent"] as const) tokens[login] = await signIn(system.gatewayUrl, login);
     const recorded = await call("demo-teacher-2", RECORD_GRADE_IDS, mark);
     expect(recorded.errors).toBeUndefined();
     const stored = await system.orms.journal.em.fork().findOneOrFail(Grade, { lessonId: lesson.id, studentId: student });

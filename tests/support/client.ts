@@ -1,5 +1,6 @@
 /** A tiny GraphQL-over-HTTP client for tests, speaking to the gateway or straight to a subgraph. */
 import { readFileSync } from "node:fs";
+import { nowMs } from "../../shared/clock.js";
 
 export interface GqlError {
   message: string;
@@ -46,20 +47,26 @@ export async function gql<T = any>(
   return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers };
 }
 
-const tokenCache = new Map<string, string>();
+const tokenCache = new Map<string, { token: string; at: number }>();
+/** Reused for less than an access token lives, by the (possibly pinned) clock. */
+const TOKEN_REUSE_MS = 10 * 60_000;
 
-/** Signs in a demo login (password demo-password) and caches the token per gateway and login. */
+/**
+ * Signs in a demo login (password demo-password) and caches the token per gateway and login while it is
+ * young by the clock: a test that pins the clock to another day gets a token of that day.
+ */
 export async function signIn(url: string, login: string, password = "demo-password"): Promise<string> {
   const key = `${url}|${login}`;
   const cached = tokenCache.get(key);
-  if (cached) return cached;
+  const age = cached ? nowMs() - cached.at : -1;
+  if (cached && age >= 0 && age < TOKEN_REUSE_MS) return cached.token;
   const result = await gql<{ signIn: { accessToken: string } }>(
     url,
     "mutation($login: String!, $password: String!) { signIn(login: $login, password: $password) { accessToken } }",
     { login, password },
   );
   if (!result.data?.signIn) throw new Error(`sign-in as ${login} failed: ${JSON.stringify(result.errors)}`);
-  tokenCache.set(key, result.data.signIn.accessToken);
+  tokenCache.set(key, { token: result.data.signIn.accessToken, at: nowMs() });
   return result.data.signIn.accessToken;
 }
 

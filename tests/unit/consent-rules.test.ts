@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { buildDemoWorld } from "../../scripts/seed/demo.js";
 import { consentRowsOf, noticeConsentsOf } from "../../scripts/seed/consents.js";
-import { actingRelation, ageOn, checkKindFor, isMinor, tashkentDate } from "../../subgraphs/users/consents/rules.js";
+import { tashkentDay } from "../../shared/days.js";
+import { actingRelation, ageOn, checkKindFor, isMinor } from "../../subgraphs/users/consents/rules.js";
 import type { Guardianship, User } from "../../subgraphs/users/entities/index.js";
 
 const person = (role: User["role"], birthDate: string | null = null): User => ({ id: randomUUID(), login: "x", role, birthDate }) as User;
@@ -37,8 +38,8 @@ describe("ages and minors", () => {
   });
 
   it("takes today in Tashkent (UTC+5): 20:00 UTC is already the next day there", () => {
-    expect(tashkentDate(Date.parse("2026-11-22T20:00:00Z"))).toBe("2026-11-23");
-    expect(tashkentDate(Date.parse("2026-11-22T18:59:59Z"))).toBe("2026-11-22");
+    expect(tashkentDay(new Date("2026-11-22T20:00:00Z"))).toBe("2026-11-23");
+    expect(tashkentDay(new Date("2026-11-22T18:59:59Z"))).toBe("2026-11-22");
   });
 });
 

@@ -2,6 +2,7 @@
  * The quarters of each academic year, as the Ministry sets them. Reports accept a quarter instead of
  * spelling out its dates; the seed draws its lessons from the same table.
  */
+import { academicYearOf } from "../../../shared/days.js";
 import { BadUserInputError } from "../../../shared/errors.js";
 import { OFFICIAL_CALENDARS } from "./official-calendars.js";
 
@@ -21,11 +22,7 @@ export const QUARTERS_BY_YEAR: Readonly<Record<number, readonly Quarter[]>> = Ob
   ]),
 );
 
-/** The academic year a date belongs to: September to August, named by the year it starts in. */
-export function academicYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 9 ? year : year - 1;
-}
+export { academicYearOf };
 
 /**
  * The days of quarter `number` of the academic year `from` falls in, within from..to. A client asks

@@ -45,5 +45,4 @@ export interface DaySpan {
 export const covers = (span: DaySpan, date: string): boolean => span.startsOn <= date && date <= span.endsOn;
 export const overlaps = (a: DaySpan, b: DaySpan): boolean => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
-/** The school year a day belongs to, named by the year it starts in (Sept 2026 … Aug 2027 → 2026). */
-export const academicYearOf = (date: string): number => Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 8 ? 1 : 0);
+export { academicYearOf } from "../../../shared/days.js";

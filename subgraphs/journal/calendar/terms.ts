@@ -3,9 +3,10 @@
  * and the last two). Everything in the journal that needs a term asks here, so pointing this file at the
  * journal's own academic calendar is the only change when that calendar arrives.
  *
- * Backed for now by the seeded year (scripts/seed/calendar.ts).
+ * Backed for now by the shipped official calendars.
  */
-import { ACADEMIC_YEAR, QUARTERS } from "../../../scripts/seed/calendar.js";
+import { academicYearOf } from "../../../shared/days.js";
+import { QUARTERS_BY_YEAR as OFFICIAL_QUARTERS } from "./academic-calendar.js";
 
 export type TermKind = "QUARTER" | "HALF_YEAR";
 
@@ -26,16 +27,14 @@ interface QuarterDates {
 }
 
 /** Quarters by academic year: the one source this file reads. */
-const QUARTERS_BY_YEAR: ReadonlyMap<number, readonly QuarterDates[]> = new Map([[ACADEMIC_YEAR, QUARTERS]]);
+const QUARTERS_BY_YEAR: ReadonlyMap<number, readonly QuarterDates[]> = new Map(
+  Object.entries(OFFICIAL_QUARTERS).map(([year, quarters]) => [Number(year), quarters]),
+);
 
 /** Grades 10 and 11 are marked by half-year. */
 export const termKindFor = (gradeLevel: number): TermKind => (gradeLevel >= 10 ? "HALF_YEAR" : "QUARTER");
 
-/** The academic year a date falls in: September to August, named by the year it starts in. */
-export function academicYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 9 ? year : year - 1;
-}
+export { academicYearOf };
 
 /** The terms of one academic year for a class of `gradeLevel`, in order; empty when the calendar does not know the year. */
 export function termsOfYear(gradeLevel: number, academicYear: number): Term[] {

@@ -6,10 +6,9 @@
 import type { AuthedContext } from "../../../shared/context.js";
 import { BadUserInputError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
-import { assertMayRecord, assertUnlocked, isHomeroomOf } from "../permissions.js";
+import { assertMayRecord, assertUnlocked, isHomeroomOf, isSubstitute, journalToday } from "../permissions.js";
 import type { JournalContext } from "../context.js";
 import { RosterEntry, type ClassPlace, type Lesson } from "../entities/index.js";
-import { isSubstitute } from "../permissions.js";
 import { assertNotCancelled } from "./lesson-rules.js";
 
 type Ctx = AuthedContext<JournalContext>;
@@ -33,6 +32,8 @@ export async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentI
   if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx.caller, lesson))
     await assertMayRecord(ctx, lesson.classId, lesson.subjectId);
   assertNotCancelled(lesson, "input.lessonId");
+  // A mark or an absence is a record of what happened: a lesson that has not taken place yet has neither.
+  if (lesson.date > journalToday()) throw new BadUserInputError("input.lessonId", `the lesson is on ${lesson.date}, later than today`);
   assertUnlocked(ctx, place, lesson.date);
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.
   const roster = await ctx.em.find(RosterEntry, {

@@ -1,17 +1,13 @@
 /**
  * When a notice may be pushed. Clock times are Tashkent's (UTC+5 all year, no daylight saving: the same
- * fixed offset as shared/days.ts). Urgent notices go at once; others wait for the end of quiet hours, or,
+ * offset, from shared/days.ts). Urgent notices go at once; others wait for the end of quiet hours, or,
  * for a guardian who chose the digest, for the next digest time (itself moved out of quiet hours).
  */
 import type { NoticeTiming, QuietHours } from "../../../shared/config.js";
+import { tashkentMinute } from "../../../shared/days.js";
 
-const OFFSET_MINUTES = 5 * 60;
 const DAY_MINUTES = 24 * 60;
 const MINUTE_MS = 60_000;
-
-/** Minutes after Tashkent midnight at the instant `at`. */
-export const tashkentMinute = (at: Date): number =>
-  (((Math.floor(at.getTime() / MINUTE_MS) + OFFSET_MINUTES) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
 
 const floorToMinute = (at: Date): number => Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS;
 

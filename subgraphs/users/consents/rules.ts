@@ -5,17 +5,12 @@
  */
 import { BadUserInputError, ForbiddenWithDetailError } from "../../../shared/errors.js";
 import type { ConsentKind, ConsentRelation, Guardianship, User } from "../entities/index.js";
-import { nowMs } from "../../../shared/clock.js";
+import { tashkentDay } from "../../../shared/days.js";
 
 export const ADULT_AGE = 18;
 
 /** Without these the account is not processed at all: sign-in is refused while one stays withdrawn. */
 export const ACCOUNT_CONSENTS: readonly ConsentKind[] = ["USER_AGREEMENT", "PRIVACY_POLICY"];
-
-const TASHKENT_OFFSET_MS = 5 * 60 * 60 * 1000;
-
-/** Today's date in Tashkent (UTC+5 all year), YYYY-MM-DD: birthdays turn over at local midnight. */
-export const tashkentDate = (now = nowMs()): string => new Date(now + TASHKENT_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Whole years from `birthDate` to `today`, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, today: string): number {
@@ -25,7 +20,7 @@ export function ageOn(birthDate: string, today: string): number {
 }
 
 /** A student under 18, or one whose birth date is unknown (the safe side: their guardian acts). */
-export function isMinor(person: Pick<User, "role" | "birthDate">, today = tashkentDate()): boolean {
+export function isMinor(person: Pick<User, "role" | "birthDate">, today = tashkentDay()): boolean {
   if (person.role !== "STUDENT") return false;
   return !person.birthDate || ageOn(person.birthDate, today) < ADULT_AGE;
 }

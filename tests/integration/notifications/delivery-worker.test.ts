@@ -25,6 +25,7 @@ import { providerEnv, startFakeProvider, type FakeProvider } from "../../fixture
 import { claims, startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
 import { NOTICE_DELIVERIES, RETRY_NOTICE_DELIVERY, USER_NOTICE_DELIVERIES } from "../../graphql/notifications.js";
 import { codes, gql } from "../../support/client.js";
+import { pinClock, unpinToday } from "../../support/clock.js";
 
 let provider: FakeProvider;
 let h: SubgraphHarness;
@@ -35,12 +36,15 @@ const EMAIL = "ota-ona@pochta.example";
 const CHAT = "5550001";
 
 beforeAll(async () => {
+  // Midday in Tashkent: the default quiet hours (22:00–07:00) would hold every delivery back at night.
+  pinClock("2026-11-23T07:00:00Z");
   provider = await startFakeProvider();
   const env = providerEnv(provider);
   h = await startSubgraphHarness(notificationsSubgraph, { env });
   worker = new DeliveryWorker(h.orm, loadConfig(env).delivery, { log: (m) => logged.push(m) });
 });
 afterAll(async () => {
+  unpinToday();
   await worker.stop();
   await h.close();
   await provider.close();
