@@ -55,14 +55,11 @@ describe("demo world", () => {
   let byLogin: Map<string, User>;
   let classByName: Map<string, SchoolClass>;
   let subjectByName: Map<string, Subject>;
-  let seedMs: number;
 
   beforeAll(async () => {
     targets = await openTargets();
     expect(await isEmpty(targets)).toBe(true);
-    const started = Date.now();
     await seedDemo(targets, { password: PASSWORD, today: TODAY });
-    seedMs = Date.now() - started;
     byLogin = new Map((await users().find(User, {})).map((u) => [u.login, u]));
     classByName = new Map((await inst().find(SchoolClass, {})).map((c) => [c.name, c]));
     subjectByName = new Map((await inst().find(Subject, {})).map((s) => [s.nameLatn, s]));
@@ -75,8 +72,8 @@ describe("demo world", () => {
     return found;
   };
 
-  it("is written fast and leaves the databases non-empty", async () => {
-    expect(seedMs).toBeLessThan(5_000);
+  // How fast it is written is measured by the seed command and the benchmarks, not asserted here.
+  it("leaves the databases non-empty", async () => {
     expect(await isEmpty(targets)).toBe(false);
   });
 
