@@ -3,7 +3,6 @@
  * six-day week most Uzbek schools keep) from the journal's official calendar, which the seed also writes
  * into the journal, and lesson times in Asia/Tashkent (UTC+5, no daylight saving).
  */
-import type { Quarter } from "../../subgraphs/journal/calendar/academic-calendar.js";
 import { calendarRows } from "../../subgraphs/journal/calendar/calendar-rows.js";
 import { OFFICIAL_CALENDARS } from "../../subgraphs/journal/calendar/official-calendars.js";
 import { covers } from "../../subgraphs/journal/calendar/school-days.js";
@@ -15,7 +14,12 @@ export const ACADEMIC_YEAR = 2026;
 export const SEEDED_CALENDAR = OFFICIAL_CALENDARS.get(ACADEMIC_YEAR)!;
 export const SEEDED_CALENDAR_ROWS = calendarRows(SEEDED_CALENDAR);
 
-export type { Quarter };
+/** A quarter of the seeded year, as the seed draws its lessons from it. */
+export interface Quarter {
+  number: 1 | 2 | 3 | 4;
+  startsOn: string;
+  endsOn: string;
+}
 
 export const QUARTERS: readonly Quarter[] = SEEDED_CALENDAR.terms
   .filter((t) => t.kind === "QUARTER")

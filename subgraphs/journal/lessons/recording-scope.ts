@@ -33,7 +33,7 @@ export async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentI
   if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx.caller, lesson))
     await assertMayRecord(ctx, lesson.classId, lesson.subjectId);
   assertNotCancelled(lesson, "input.lessonId");
-  assertUnlocked(ctx, place, lesson.date);
+  await assertUnlocked(ctx, place, lesson.date);
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.
   const roster = await ctx.em.find(RosterEntry, {
     classId: lesson.classId,

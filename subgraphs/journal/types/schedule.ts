@@ -10,7 +10,8 @@ const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
 export const TermKindEnum = asEnum<TermKind>(TERM_KINDS);
 export const BreakKindEnum = asEnum<BreakKind>(BREAK_KINDS);
 export const WeekdayEnum = asEnum<WeekdayName>(WEEKDAY_NAMES);
-registerEnumType(TermKindEnum, { name: "CalendarTermKind", description: "QUARTER for grades 1–9, HALF (half-year) for grades 10–11" });
+// One enum for the calendar's terms and the term marks kept by them.
+registerEnumType(TermKindEnum, { name: "TermKind", description: "Grades 1–9 keep quarters, grades 10–11 half-years" });
 registerEnumType(BreakKindEnum, { name: "BreakKind" });
 registerEnumType(WeekdayEnum, { name: "Weekday", description: "The school week: Monday to Saturday" });
 
