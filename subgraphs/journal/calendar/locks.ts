@@ -35,7 +35,9 @@ export function lockedError(state: LockState): ForbiddenWithDetailError {
     return new ForbiddenWithDetailError("This date lies before the journal's calendar: only the school's administration may change it");
   const { term } = state;
   if (state.closed)
-    return new ForbiddenWithDetailError(`The school year ${term.year}/${term.year + 1} is closed: its journal is final and can only be read`);
+    return new ForbiddenWithDetailError(
+      `The school year ${term.year}/${term.year + 1} is closed: its journal is final and can only be read`,
+    );
   return new ForbiddenWithDetailError(
     `Term ${term.number} (${TERM_NAMES[term.kind]} ${term.startsOn}..${term.endsOn}) is locked since ${state.lockedFrom}: ` +
       "only the school's administration may change its marks and attendance now",

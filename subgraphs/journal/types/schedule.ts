@@ -73,6 +73,56 @@ export class AcademicCalendarType {
   vacations: CalendarBreakType[];
 }
 
+@InputType("AcademicTermInput")
+export class AcademicTermInput {
+  @Field(() => TermKindEnum)
+  kind: TermKind;
+
+  @Field(() => Int, { description: "1..4 for quarters, 1..2 for half-years" })
+  number: number;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+}
+
+@InputType("CalendarBreakInput", { description: "A holiday or a vacation, named in the three languages of the journal" })
+export class CalendarBreakInput {
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar, { description: "The same day as startsOn for a one-day holiday" })
+  endsOn: string;
+
+  @Field(() => String)
+  nameLatn: string;
+
+  @Field(() => String)
+  nameCyrl: string;
+
+  @Field(() => String)
+  nameRu: string;
+}
+
+@InputType("AcademicCalendarInput", {
+  description: "A school year's whole calendar; replaces what the year had (days before today may not change)",
+})
+export class AcademicCalendarInput {
+  @Field(() => Int, { description: "The year the school year starts in: 2027 for 2027/2028" })
+  year: number;
+
+  @Field(() => [AcademicTermInput], { description: "Four quarters (grades 1–9) and two half-years (grades 10–11)" })
+  terms: AcademicTermInput[];
+
+  @Field(() => [CalendarBreakInput], { description: "Public holidays on which there are no lessons, the moving ones included" })
+  holidays: CalendarBreakInput[];
+
+  @Field(() => [CalendarBreakInput])
+  vacations: CalendarBreakInput[];
+}
+
 @ObjectType("TimetableEntry")
 export class TimetableEntryType {
   @Field(() => ID)
