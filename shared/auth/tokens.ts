@@ -7,7 +7,7 @@ import { UnauthenticatedError } from "../errors.js";
 import type { AccessClaims } from "./claims.js";
 import { TOKEN_ALG, type SigningKeys } from "./keys.js";
 import { isPurpose, isRole, type Role } from "./roles.js";
-import { nowMs } from "../clock.js";
+import { now, nowMs } from "../clock.js";
 
 export interface TokenSettings {
   keys: SigningKeys;
@@ -38,7 +38,7 @@ export async function signAccessToken(settings: TokenSettings, claims: AccessCla
     .setSubject(sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor(nowMs() / 1000))
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .setJti(randomUUID())
     .sign(settings.keys.privateKey);
@@ -58,6 +58,8 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
       issuer: settings.issuer,
       audience: settings.audience,
       algorithms: [TOKEN_ALG],
+      // Expiry is judged by the one clock, so a test or a run pinned to another day still signs in.
+      currentDate: now(),
     }));
   } catch {
     throw new UnauthenticatedError("The access token is not valid or has expired", 401);
