@@ -20,11 +20,12 @@ import { demoIds, type DemoIds, type DemoLogin } from "./demo-ids.js";
 
 const PROMOTE = doc("promote-classes");
 const CLASS_JOURNAL = doc("class-journal");
+const MY_CHILDREN_GRADES = doc("my-children-grades");
 
 let system: TestSystem;
 let ids: DemoIds;
 const tokens = {} as Record<DemoLogin, string>;
-const LOGINS: DemoLogin[] = ["demo-principal", "demo-teacher", "demo-ministry"];
+const LOGINS: DemoLogin[] = ["demo-principal", "demo-teacher", "demo-ministry", "demo-parent"];
 const call = (login: DemoLogin, query: string, variables: Record<string, unknown> = {}) =>
   gql(system.gatewayUrl, query, variables, { token: tokens[login], purpose: "JOURNAL" });
 
@@ -33,6 +34,8 @@ let studentsOf5A: string[];
 let studentsOf11V: string[];
 let journalBefore: { lessons: string[]; grades: number };
 let promotion: any;
+/** demo-parent's children's grade ids, as the parent reads them. */
+let childGradesBefore: string[];
 const YEAR = { from: "2026-09-01", to: "2027-06-20" };
 
 const openStudents = async (classId: string) =>
@@ -56,7 +59,14 @@ beforeAll(async () => {
   studentsOf5A = await openStudents(ids.classes["5-A"]!);
   studentsOf11V = await openStudents(ids.classes["11-V"]!);
   journalBefore = await journalOf5A();
+  childGradesBefore = await childGrades();
 });
+
+async function childGrades(): Promise<string[]> {
+  const res = await call("demo-parent", MY_CHILDREN_GRADES);
+  expect(res.errors).toBeUndefined();
+  return res.data.me.children.flatMap((c: any) => c.grades.map((g: any) => g.id)).sort();
+}
 afterAll(async () => {
   await system?.stop();
   resetClock();
@@ -129,6 +139,20 @@ describe("promoting a school's classes at the year's end", () => {
 
   it("keeps 2026/27's 5-A journal whole and readable", async () => {
     expect(await journalOf5A()).toEqual(journalBefore);
+  });
+
+  it("keeps a pupil's 2026/27 marks readable to their parent", async () => {
+    expect(childGradesBefore.length).toBeGreaterThan(0);
+    expect(await childGrades()).toEqual(childGradesBefore);
+  });
+
+  it("lets the ministry promote every school not yet promoted, each on its own", async () => {
+    const res = await call("demo-ministry", PROMOTE, { fromYear: 2026 });
+    expect(res.errors).toBeUndefined();
+    const schools = res.data.promoteClasses.map((p: any) => p.school.id);
+    expect(schools.length).toBeGreaterThan(0);
+    expect(schools).not.toContain(promotion.school.id);
+    expect(res.data.promoteClasses.flatMap((p: any) => p.classes.map((c: any) => c.name))).toContain("8-A");
   });
 
   it("gives 6-A lessons in the first quarter of 2027/28, from the timetable carried over", async () => {
