@@ -3,6 +3,7 @@ import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build
 import { institutionsReferences } from "./references/index.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
 import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/leaving.resolver.js";
+import { SchoolPromotionResolver } from "./resolvers/promotion.resolver.js";
 import { RegionResolver } from "./resolvers/region.resolver.js";
 import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
 import { SchoolResolver } from "./resolvers/school.resolver.js";
@@ -23,6 +24,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       institutionsReportPart.resolver,
       EnrolmentEndingResolver,
       EmploymentEndingResolver,
+      SchoolPromotionResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,

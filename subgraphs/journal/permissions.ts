@@ -10,9 +10,9 @@ import { tashkentDay } from "../../shared/days.js";
 import type { Caller } from "../../shared/auth/claims.js";
 import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
-import { TeachingReplica, type ClassPlace, type Lesson } from "./entities/index.js";
-import { lockedError, lockState, lockStateOfTerm, type LockState } from "./calendar/locks.js";
-import type { Term } from "./calendar/terms.js";
+import { ClosedYear, TeachingReplica, type ClassPlace, type Lesson } from "./entities/index.js";
+import { lockedError, lockState, type LockState } from "./calendar/locks.js";
+import type { Term } from "./calendar/school-calendar.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
@@ -51,16 +51,22 @@ export async function assertMayMessage(ctx: Ctx, place: ClassPlace | null, class
 export const journalToday = (): string => tashkentDay();
 
 /**
- * Refuses a change to a locked term unless the caller is the school's administration (DESIGN.md §4).
- * `what` is the date of the records (their term is looked up) or the term itself.
+ * Refuses a change to a locked term unless the caller is the school's administration (DESIGN.md §4), and a
+ * change to a school year the class's school has closed to everyone. `what` is the date of the records
+ * (their term is looked up in the calendar) or the term itself.
  */
-export function assertUnlocked(ctx: Ctx, place: ClassPlace | null, what: string | Term): LockState {
-  const lockDays = ctx.services.lockDaysAfterTerm;
-  const gradeLevel = place?.gradeLevel ?? 1;
-  const state =
-    typeof what === "string" ? lockState(gradeLevel, what, journalToday(), lockDays) : lockStateOfTerm(what, journalToday(), lockDays);
-  if (state.locked && !isSchoolAdminOf(ctx, place)) throw lockedError(state);
+export async function assertUnlocked(ctx: Ctx, place: ClassPlace | null, what: string | Term): Promise<LockState> {
+  const calendar = await ctx.loaders.calendar();
+  const term = typeof what === "string" ? calendar.governingTerm(place?.gradeLevel ?? 1, what) : what;
+  const closed = !!term && !!place && (await ctx.em.count(ClosedYear, { schoolId: place.schoolId, year: term.year })) > 0;
+  const state = lockState(term, journalToday(), ctx.services.lockDaysAfterTerm, closed);
+  if (state.locked && (state.closed || !isSchoolAdminOf(ctx, place))) throw lockedError(state);
   return state;
+}
+
+/** Setting a school year's calendar is the ministry's. */
+export function assertMinistry(ctx: Ctx): void {
+  if (ctx.caller.role !== "MINISTRY_OFFICIAL") throw new ForbiddenError("Only the ministry sets a school year's calendar");
 }
 
 /** Refuses anyone but a school's administration, before any id they sent is looked up. */

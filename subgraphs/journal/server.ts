@@ -4,6 +4,7 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
+import { followSchoolYears } from "./events/school-year-consumer.js";
 import { LessonGenerationJob } from "./jobs/lesson-generation.job.js";
 import { journalMigrations } from "./migrations/index.js";
 import { journalPrivacy } from "./privacy/index.js";
@@ -17,6 +18,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   buildSchema: buildJournalSchema,
   createRuntime: (built, deps) => {
     replicatedBlocks(deps, "journal");
+    followSchoolYears(deps);
     return {
       name: "journal",
       schema: built.schema,

@@ -3,6 +3,7 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { contextExtender, type UsersContext } from "./context.js";
 import { usersEntities } from "./entities/index.js";
+import { followSchoolYears } from "./events/school-year-consumer.js";
 import { usersMigrations } from "./migrations/index.js";
 import { usersPrivacy } from "./privacy/index.js";
 import { ownRevocationCheck } from "./partners/revocation.js";
@@ -14,14 +15,17 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
   migrations: usersMigrations,
   privacy: usersPrivacy,
   buildSchema: buildUsersSchema,
-  createRuntime: (built, deps) => ({
-    name: "users",
-    schema: built.schema,
-    orm: deps.orm,
-    // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
-    tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
-    trustedProxies: deps.config.trustedProxies,
-    extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
-    jobs: [keepRetention(deps, "users", usersPrivacy)],
-  }),
+  createRuntime: (built, deps) => {
+    followSchoolYears(deps);
+    return {
+      name: "users",
+      schema: built.schema,
+      orm: deps.orm,
+      // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
+      tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
+      trustedProxies: deps.config.trustedProxies,
+      extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
+      jobs: [keepRetention(deps, "users", usersPrivacy)],
+    };
+  },
 };

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../shared/config.js";
 import { lockedFrom, lockState } from "../../subgraphs/journal/calendar/locks.js";
 import { roundHalfUp } from "../../subgraphs/journal/lessons/input-rules.js";
-import { academicYearOf, annualKey, governingTerm, termKey, termOf, termsOfYear } from "../../subgraphs/journal/calendar/terms.js";
+import { annualKey, termKey } from "../../subgraphs/journal/calendar/school-calendar.js";
+import { academicYearOf } from "../../subgraphs/journal/calendar/school-days.js";
+import { shippedCalendar } from "../fixtures/calendar.js";
+
+const calendar = shippedCalendar();
+const termsOfYear = (grade: number, year: number) => calendar.termsOfYear(grade, year);
+const termOf = (grade: number, date: string) => calendar.termOf(grade, date);
+const governingTerm = (grade: number, date: string) => calendar.governingTerm(grade, date);
+/** The lock of records dated `date` of a class of grade `grade`, judged on `today`. */
+const lockOf = (grade: number, date: string, today: string, lockDays: number) => lockState(governingTerm(grade, date), today, lockDays);
 
 describe("terms", () => {
   it("grades 1–9 keep four quarters, grades 10–11 two half-years made of them", () => {
@@ -18,6 +27,7 @@ describe("terms", () => {
       ["HALF_YEAR", 2, "2027-01-11", "2027-05-25"],
     ]);
     expect(termsOfYear(5, 2031)).toEqual([]);
+    expect(termsOfYear(5, 2027).map((t) => t.startsOn)).toEqual(["2027-09-02", "2027-11-09", "2028-01-10", "2028-03-29"]);
   });
 
   it("finds the term of a date, none in a break, and the academic year from September", () => {
@@ -41,19 +51,23 @@ describe("term locks", () => {
   it("keep a term open LOCK_DAYS_AFTER_TERM days after its last day and lock it the day after", () => {
     const q1 = termOf(5, "2026-10-01")!;
     expect(lockedFrom(q1, 5)).toBe("2026-11-06");
-    expect(lockState(5, "2026-10-20", "2026-11-05", 5).locked).toBe(false);
-    expect(lockState(5, "2026-10-20", "2026-11-06", 5)).toMatchObject({ locked: true, lockedFrom: "2026-11-06" });
-    expect(lockState(5, "2026-10-20", "2026-11-30", 40).locked).toBe(false);
-    expect(lockState(5, "2026-10-20", "2026-11-30", 0).locked).toBe(true);
+    expect(lockOf(5, "2026-10-20", "2026-11-05", 5).locked).toBe(false);
+    expect(lockOf(5, "2026-10-20", "2026-11-06", 5)).toMatchObject({ locked: true, lockedFrom: "2026-11-06" });
+    expect(lockOf(5, "2026-10-20", "2026-11-30", 40).locked).toBe(false);
+    expect(lockOf(5, "2026-10-20", "2026-11-30", 0).locked).toBe(true);
   });
 
   it("lock the first quarter of grades 10–11 only with their first half-year", () => {
-    expect(lockState(11, "2026-10-20", "2026-11-30", 5).locked).toBe(false);
-    expect(lockState(11, "2026-10-20", "2027-01-01", 5)).toMatchObject({ locked: true, lockedFrom: "2027-01-01" });
+    expect(lockOf(11, "2026-10-20", "2026-11-30", 5).locked).toBe(false);
+    expect(lockOf(11, "2026-10-20", "2027-01-01", 5)).toMatchObject({ locked: true, lockedFrom: "2027-01-01" });
+  });
+
+  it("lock a closed school year for everyone, whatever the days after its last term", () => {
+    expect(lockState(governingTerm(5, "2027-05-20"), "2027-05-21", 5, true)).toMatchObject({ locked: true, closed: true });
   });
 
   it("treat a date before the calendar as locked", () => {
-    expect(lockState(5, "2025-10-01", "2026-11-30", 5).locked).toBe(true);
+    expect(lockOf(5, "2025-10-01", "2026-11-30", 5).locked).toBe(true);
   });
 
   it("read LOCK_DAYS_AFTER_TERM from the environment, 5 by default, refusing nonsense", () => {

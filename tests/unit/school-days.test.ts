@@ -19,7 +19,7 @@ describe("school days", () => {
     expect(academicYearOf("2026-09-02")).toBe(2026);
     expect(academicYearOf("2027-05-25")).toBe(2026);
     expect(academicYearOf("2027-08-31")).toBe(2027);
-    expect([termKindFor(1), termKindFor(9), termKindFor(10), termKindFor(11)]).toEqual(["QUARTER", "QUARTER", "HALF", "HALF"]);
+    expect([termKindFor(1), termKindFor(9), termKindFor(10), termKindFor(11)]).toEqual(["QUARTER", "QUARTER", "HALF_YEAR", "HALF_YEAR"]);
   });
 
   it("finds the term of a school day, and none on Sundays, holidays or in vacations", () => {
@@ -29,7 +29,7 @@ describe("school days", () => {
     expect(schoolTermOn("2026-11-03", 5, terms, breaks)).toBeNull();
     // The autumn vacation lies inside the first half: still no lessons.
     expect(schoolTermOn("2026-11-03", 11, terms, breaks)).toBeNull();
-    expect(schoolTermOn("2026-11-30", 11, terms, breaks)?.kind).toBe("HALF");
+    expect(schoolTermOn("2026-11-30", 11, terms, breaks)?.kind).toBe("HALF_YEAR");
   });
 
   it("plans a day's lessons from the term's slots, in period order", () => {

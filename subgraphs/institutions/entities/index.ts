@@ -7,8 +7,10 @@ import { School } from "./school.entity.js";
 import { StaffMembership } from "./staff-membership.entity.js";
 import { Subject } from "./subject.entity.js";
 import { TeachingAssignment } from "./teaching-assignment.entity.js";
+import { SchoolYearPromotion } from "./school-year-promotion.entity.js";
 
 export { District, Enrolment, Region, School, SchoolClass, StaffMembership, Subject, TeachingAssignment };
+export { SchoolYearPromotion };
 export const institutionsEntities = [
   Region,
   District,
@@ -19,4 +21,5 @@ export const institutionsEntities = [
   Enrolment,
   TeachingAssignment,
   RevokedSession,
+  SchoolYearPromotion,
 ];

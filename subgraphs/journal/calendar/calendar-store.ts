@@ -39,6 +39,18 @@ async function ensureYear(em: EntityManager, year: number): Promise<void> {
   known.add(year);
 }
 
+/**
+ * Writes the shipped calendar of `year` with `em` itself when the tables hold none of it: for an event
+ * handler's transaction, which must not wait on a second connection (ensureYear forks).
+ */
+export async function ensureYearWithin(em: EntityManager, year: number): Promise<void> {
+  const official = OFFICIAL_CALENDARS.get(year);
+  if (!official || (await em.count(AcademicTerm, { year })) > 0) return;
+  const { terms, breaks } = calendarRows(official);
+  await em.insertMany(AcademicTerm, terms);
+  await em.insertMany(CalendarBreak, breaks);
+}
+
 /** Makes sure every school year touched by `span` is in the tables. */
 export async function ensureCalendar(em: EntityManager, span: DaySpan): Promise<void> {
   const first = academicYearOf(span.startsOn);
@@ -46,9 +58,14 @@ export async function ensureCalendar(em: EntityManager, span: DaySpan): Promise<
   for (let year = first; year <= last; year++) await ensureYear(em, year);
 }
 
+/** Makes sure every school year the code ships is in the tables (after the first call: no statement). */
+export async function ensureShippedYears(em: EntityManager): Promise<void> {
+  for (const year of OFFICIAL_CALENDARS.keys()) await ensureYear(em, year);
+}
+
 /** A term by id (every shipped school year is made sure of first: an id does not say its year). */
 export async function findTerm(em: EntityManager, id: string): Promise<AcademicTerm | null> {
-  for (const year of OFFICIAL_CALENDARS.keys()) await ensureYear(em, year);
+  await ensureShippedYears(em);
   return em.findOne(AcademicTerm, { id });
 }
 

@@ -1,41 +1,43 @@
 /**
  * Term locks (DESIGN.md §4: past quarters lock; edits after the lock need the school admin). A term stays
  * open to its teachers for LOCK_DAYS_AFTER_TERM days after its last day, so marks given in the last week
- * can still be corrected; from the next day on only the school's administration may change it.
+ * can still be corrected; from the next day on only the school's administration may change it. A school
+ * year its school has closed (the rollover) is final for everyone.
  */
 import { addDays } from "../../../shared/days.js";
 import { ForbiddenWithDetailError } from "../../../shared/errors.js";
-import { governingTerm, type Term } from "./terms.js";
+import type { Term } from "./school-calendar.js";
 
 /** The first day on which the term is locked. */
 export const lockedFrom = (term: Term, lockDays: number): string => addDays(term.endsOn, lockDays + 1);
 
 export interface LockState {
-  /** The term the date belongs to; undefined for a date before every known term (always locked). */
+  /** The term the records belong to; undefined for a date before every known term (always locked). */
   term?: Term;
   locked: boolean;
   lockedFrom?: string;
+  /** The school has closed the term's school year: nobody may change it any more. */
+  closed?: boolean;
 }
 
-/** Whether records dated `date` of a class of `gradeLevel` are locked on `today`. */
-export function lockState(gradeLevel: number, date: string, today: string, lockDays: number): LockState {
-  const term = governingTerm(gradeLevel, date);
+/** Whether records of `term` (the governing term of their date; undefined before the calendar) are locked on `today`. */
+export function lockState(term: Term | undefined, today: string, lockDays: number, closed = false): LockState {
   if (!term) return { locked: true };
-  return lockStateOfTerm(term, today, lockDays);
-}
-
-export function lockStateOfTerm(term: Term, today: string, lockDays: number): LockState {
   const from = lockedFrom(term, lockDays);
-  return { term, locked: today >= from, lockedFrom: from };
+  return { term, locked: closed || today >= from, lockedFrom: from, closed };
 }
 
 const TERM_NAMES = { QUARTER: "quarter", HALF_YEAR: "half-year" } as const;
 
-/** What a teacher is told when a change needs the administration because the term is locked. */
+/** What a caller is told when a change is refused because the term is locked or its year closed. */
 export function lockedError(state: LockState): ForbiddenWithDetailError {
   if (!state.term)
     return new ForbiddenWithDetailError("This date lies before the journal's calendar: only the school's administration may change it");
   const { term } = state;
+  if (state.closed)
+    return new ForbiddenWithDetailError(
+      `The school year ${term.year}/${term.year + 1} is closed: its journal is final and can only be read`,
+    );
   return new ForbiddenWithDetailError(
     `Term ${term.number} (${TERM_NAMES[term.kind]} ${term.startsOn}..${term.endsOn}) is locked since ${state.lockedFrom}: ` +
       "only the school's administration may change its marks and attendance now",

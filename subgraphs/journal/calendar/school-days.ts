@@ -4,7 +4,7 @@
  */
 import { addDays } from "../../../shared/days.js";
 
-export const TERM_KINDS = ["QUARTER", "HALF"] as const;
+export const TERM_KINDS = ["QUARTER", "HALF_YEAR"] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 export const BREAK_KINDS = ["HOLIDAY", "VACATION"] as const;
@@ -19,7 +19,7 @@ export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 export const MAX_PERIOD = 8;
 
 /** Grades 10–11 are marked by halves of the year, the others by quarters (DESIGN.md §4). */
-export const termKindFor = (gradeLevel: number): TermKind => (gradeLevel >= 10 ? "HALF" : "QUARTER");
+export const termKindFor = (gradeLevel: number): TermKind => (gradeLevel >= 10 ? "HALF_YEAR" : "QUARTER");
 
 /** ISO weekday: Monday 1 … Sunday 7. */
 export function weekdayOf(date: string): number {

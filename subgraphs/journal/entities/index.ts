@@ -3,6 +3,7 @@ import { AcademicTerm } from "./academic-term.entity.js";
 import { AttendanceMark } from "./attendance-mark.entity.js";
 import { CalendarBreak } from "./calendar-break.entity.js";
 import { ClassPlace } from "./class-place.entity.js";
+import { ClosedYear } from "./closed-year.entity.js";
 import { Grade } from "./grade.entity.js";
 import { JournalChange } from "./journal-change.entity.js";
 import { HomeworkChange } from "./homework-change.entity.js";
@@ -17,6 +18,7 @@ export {
   AttendanceMark,
   CalendarBreak,
   ClassPlace,
+  ClosedYear,
   Grade,
   HomeworkChange,
   JournalChange,
@@ -42,6 +44,7 @@ export const journalEntities = [
   RevokedSession,
   AcademicTerm,
   CalendarBreak,
+  ClosedYear,
   TimetableEntry,
   HomeworkChange,
 ];

@@ -10,7 +10,7 @@ import {
   type MessageTopic,
   type SensitiveStatus,
 } from "../entities/index.js";
-import type { TermKind } from "../calendar/terms.js";
+import type { TermKind } from "../calendar/school-days.js";
 
 export const GRADE_RECORDED = "journal.grade.recorded";
 export const ATTENDANCE_RECORDED = "journal.attendance.recorded";

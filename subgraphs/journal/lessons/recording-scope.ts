@@ -34,7 +34,7 @@ export async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentI
   assertNotCancelled(lesson, "input.lessonId");
   // A mark or an absence is a record of what happened: a lesson that has not taken place yet has neither.
   if (lesson.date > journalToday()) throw new BadUserInputError("input.lessonId", `the lesson is on ${lesson.date}, later than today`);
-  assertUnlocked(ctx, place, lesson.date);
+  await assertUnlocked(ctx, place, lesson.date);
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.
   const roster = await ctx.em.find(RosterEntry, {
     classId: lesson.classId,

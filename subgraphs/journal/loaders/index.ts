@@ -3,6 +3,7 @@ import DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
 import { AttendanceMark, ClassPlace, Grade, HomeworkChange, JournalChange, Lesson, RosterEntry } from "../entities/index.js";
 import { now } from "../../../shared/clock.js";
+import { loadSchoolCalendar, type SchoolCalendar } from "../calendar/school-calendar.js";
 
 /** A student's rows in an optional date range (and school subject), as User.grades / User.attendance ask. */
 export interface StudentRange {
@@ -25,6 +26,8 @@ export interface JournalLoaders {
   historyOfCell: DataLoader<string, JournalChange[]>;
   /** A lesson's homework changes, oldest first. */
   homeworkHistory: DataLoader<string, HomeworkChange[]>;
+  /** The school calendar's terms, read once per request (a few rows a year). */
+  calendar: () => Promise<SchoolCalendar>;
 }
 
 /** Only current roster rows: a student who has not left the class. */
@@ -67,7 +70,9 @@ function rangeLoader<T extends { studentId: string }>(
 }
 
 export function createJournalLoaders(em: EntityManager): JournalLoaders {
+  let calendar: Promise<SchoolCalendar> | undefined;
   return {
+    calendar: () => (calendar ??= loadSchoolCalendar(em)),
     lesson: byIdLoader(em, Lesson),
     grade: byIdLoader(em, Grade),
     classPlace: new DataLoader(async (classIds) => {

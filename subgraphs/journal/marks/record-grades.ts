@@ -20,7 +20,6 @@ import { noteGradeChange } from "../lessons/cell-history.js";
 import { checkMark, checkNote, parseStudentIds } from "../lessons/input-rules.js";
 import { lessonForRecording } from "../lessons/recording-scope.js";
 import { setTermMarks } from "./term-marks.js";
-import { termOf } from "../calendar/terms.js";
 import { now as clockNow } from "../../../shared/clock.js";
 
 type Ctx = AuthedContext<JournalContext>;
@@ -94,7 +93,7 @@ async function recordTermMarksByLesson(ctx: Ctx, lessonIdArg: string, entries: G
   const lesson = await ctx.loaders.lesson.load(parseId(lessonIdArg, "input.lessonId"));
   if (!lesson) throw new NotFoundError("Lesson");
   const place = await ctx.loaders.classPlace.load(lesson.classId);
-  const term = termOf(place?.gradeLevel ?? 1, lesson.date);
+  const term = (await ctx.loaders.calendar()).termOf(place?.gradeLevel ?? 1, lesson.date);
   if (!term) throw new BadUserInputError("input.lessonId", "the lesson falls in no term");
-  return setTermMarks(ctx, { classId: lesson.classId, subjectId: lesson.subjectId, term: term.number, year: term.academicYear, entries });
+  return setTermMarks(ctx, { classId: lesson.classId, subjectId: lesson.subjectId, term: term.number, year: term.year, entries });
 }

@@ -22,7 +22,8 @@ import { noteGradeChange } from "../lessons/cell-history.js";
 import { lockedFrom } from "../calendar/locks.js";
 import { checkMark, checkNote, parseStudentIds, roundHalfUp } from "../lessons/input-rules.js";
 import { classSubject, studentSubject } from "../privacy/subjects.js";
-import { academicYearOf, annualKey, termKey, termNumbered, termsOfYear, type Term, type TermKind } from "../calendar/terms.js";
+import { annualKey, termKey, type SchoolCalendar, type Term } from "../calendar/school-calendar.js";
+import type { TermKind } from "../calendar/school-days.js";
 import { ACADEMIC_PURPOSES } from "../types/index.js";
 import { now as clockNow } from "../../../shared/clock.js";
 
@@ -38,11 +39,11 @@ export interface TermMarksInput {
 }
 
 /** The term a caller names by number (and optionally year), for a class of the given grade level. */
-function namedTerm(place: ClassPlace, number: number, year: number | null | undefined, field: string): Term {
-  const academicYear = year ?? academicYearOf(journalToday());
-  const term = termNumbered(place.gradeLevel, academicYear, number);
+function namedTerm(calendar: SchoolCalendar, place: ClassPlace, number: number, year: number | null | undefined, field: string): Term {
+  const academicYear = year ?? calendar.currentYear(journalToday());
+  const term = calendar.termNumbered(place.gradeLevel, academicYear, number);
   if (term) return term;
-  const count = termsOfYear(place.gradeLevel, academicYear).length;
+  const count = calendar.termsOfYear(place.gradeLevel, academicYear).length;
   if (count === 0)
     throw new BadUserInputError(field, `the calendar has no terms for the academic year ${academicYear}/${academicYear + 1}`);
   throw new BadUserInputError(field, `grade ${place.gradeLevel} has terms 1 to ${count}, got ${number}`);
@@ -133,18 +134,19 @@ export async function setTermMarks(ctx: Ctx, input: TermMarksInput): Promise<Gra
   const place = await ctx.loaders.classPlace.load(classId);
   if (!place) throw new NotFoundError("SchoolClass");
   await assertMayRecord(ctx, classId, subjectId);
-  const term = namedTerm(place, input.term, input.year, "input.term");
+  const calendar = await ctx.loaders.calendar();
+  const term = namedTerm(calendar, place, input.term, input.year, "input.term");
   if (journalToday() < term.startsOn)
     throw new BadUserInputError("input.term", `term ${term.number} has not begun (it starts on ${term.startsOn})`);
-  assertUnlocked(ctx, place, term);
+  await assertUnlocked(ctx, place, term);
   const eligible = new Set(await rosterDuring(ctx, classId, term, studentIds));
   const stranger = studentIds.findIndex((id) => !eligible.has(id));
   if (stranger >= 0)
     throw new BadUserInputError(`input.entries[${stranger}].studentId`, "the student was not in this class during the term");
 
-  const yearTerms = termsOfYear(place.gradeLevel, term.academicYear);
+  const yearTerms = calendar.termsOfYear(place.gradeLevel, term.year);
   const finalKey = termKey(yearTerms[yearTerms.length - 1]!);
-  const yearKey = annualKey(term.academicYear);
+  const yearKey = annualKey(term.year);
   const key = termKey(term);
   const grades = await ctx.em.transactional(async (em) => {
     const existing = await em.find(Grade, {
@@ -154,7 +156,7 @@ export async function setTermMarks(ctx: Ctx, input: TermMarksInput): Promise<Gra
     });
     const held = new Map(existing.map((g) => [`${g.studentId}|${g.termKey}`, g]));
     const now = clockNow();
-    const base = { classId, subjectId, academicYear: term.academicYear };
+    const base = { classId, subjectId, academicYear: term.year };
     const written = input.entries.map((entry, i) => {
       const studentId = studentIds[i]!;
       const spec: TermMarkSpec = {
@@ -228,7 +230,7 @@ export async function termMarkSheet(
   if (!decide(ctx.caller, classSubject(place, subjectId), "academic", ACADEMIC_PURPOSES).released) {
     throw new ForbiddenError("You may not read this class's marks in this subject");
   }
-  const term = namedTerm(place, args.term, args.year, "term");
+  const term = namedTerm(await ctx.loaders.calendar(), place, args.term, args.year, "term");
   const studentIds = await rosterDuring(ctx, classId, term);
   const [marks, termMarks] = await Promise.all([
     ctx.em.find(Grade, {

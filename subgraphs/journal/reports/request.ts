@@ -16,7 +16,6 @@ import {
 } from "../../../shared/auth/report-scope.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import { parseId } from "../../../shared/ids.js";
-import { quarterWithin } from "../calendar/academic-calendar.js";
 import type { JournalContext } from "../context.js";
 import { ClassPlace } from "../entities/index.js";
 import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
@@ -78,7 +77,7 @@ export async function prepareReport<G extends ReportLevel | "TEACHER">(
   const unit = scopeUnitOf(args.scope);
   checkGrouping(unit, args.groupBy);
   checkRange(args.from, args.to, MAX_RANGE_DAYS);
-  const range = args.quarter === undefined || args.quarter === null ? args : quarterWithin(args.quarter, args.from, args.to);
+  const range = args.quarter === undefined || args.quarter === null ? args : (await ctx.loaders.calendar()).quarterWithin(args.quarter, args.from, args.to);
   const subjectId = args.subjectId ? parseId(args.subjectId, "subjectId") : undefined;
   // The claims decide when the scope is at or above the caller's own level; below it, the unit's place does.
   const decided = mayReport(ctx.caller, unit);

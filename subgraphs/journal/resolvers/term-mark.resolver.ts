@@ -22,7 +22,7 @@ export class TermMarkResolver {
     return {
       term: sheet.term.number,
       termKind: sheet.term.kind,
-      academicYear: sheet.term.academicYear,
+      academicYear: sheet.term.year,
       startsOn: sheet.term.startsOn,
       endsOn: sheet.term.endsOn,
       lockedFrom: sheet.lockedFrom,

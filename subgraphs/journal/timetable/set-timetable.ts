@@ -94,7 +94,7 @@ export async function termForClass(ctx: Ctx, place: ClassPlace, termIdArg: strin
   if (term.kind !== kind) {
     throw new BadUserInputError(
       field,
-      `grade ${place.gradeLevel} keeps ${kind === "HALF" ? "halves" : "quarters"}, not a ${term.kind.toLowerCase()}`,
+      `grade ${place.gradeLevel} keeps ${kind === "HALF_YEAR" ? "halves" : "quarters"}, not a ${term.kind === "HALF_YEAR" ? "half-year" : "quarter"}`,
     );
   }
   return term;

@@ -10,7 +10,8 @@ const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
 export const TermKindEnum = asEnum<TermKind>(TERM_KINDS);
 export const BreakKindEnum = asEnum<BreakKind>(BREAK_KINDS);
 export const WeekdayEnum = asEnum<WeekdayName>(WEEKDAY_NAMES);
-registerEnumType(TermKindEnum, { name: "CalendarTermKind", description: "QUARTER for grades 1–9, HALF (half-year) for grades 10–11" });
+// One enum for the calendar's terms and the term marks kept by them.
+registerEnumType(TermKindEnum, { name: "TermKind", description: "Grades 1–9 keep quarters, grades 10–11 half-years" });
 registerEnumType(BreakKindEnum, { name: "BreakKind" });
 registerEnumType(WeekdayEnum, { name: "Weekday", description: "The school week: Monday to Saturday" });
 
@@ -70,6 +71,56 @@ export class AcademicCalendarType {
 
   @Field(() => [CalendarBreakType])
   vacations: CalendarBreakType[];
+}
+
+@InputType("AcademicTermInput")
+export class AcademicTermInput {
+  @Field(() => TermKindEnum)
+  kind: TermKind;
+
+  @Field(() => Int, { description: "1..4 for quarters, 1..2 for half-years" })
+  number: number;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+}
+
+@InputType("CalendarBreakInput", { description: "A holiday or a vacation, named in the three languages of the journal" })
+export class CalendarBreakInput {
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar, { description: "The same day as startsOn for a one-day holiday" })
+  endsOn: string;
+
+  @Field(() => String)
+  nameLatn: string;
+
+  @Field(() => String)
+  nameCyrl: string;
+
+  @Field(() => String)
+  nameRu: string;
+}
+
+@InputType("AcademicCalendarInput", {
+  description: "A school year's whole calendar; replaces what the year had (days before today may not change)",
+})
+export class AcademicCalendarInput {
+  @Field(() => Int, { description: "The year the school year starts in: 2027 for 2027/2028" })
+  year: number;
+
+  @Field(() => [AcademicTermInput], { description: "Four quarters (grades 1–9) and two half-years (grades 10–11)" })
+  terms: AcademicTermInput[];
+
+  @Field(() => [CalendarBreakInput], { description: "Public holidays on which there are no lessons, the moving ones included" })
+  holidays: CalendarBreakInput[];
+
+  @Field(() => [CalendarBreakInput])
+  vacations: CalendarBreakInput[];
 }
 
 @ObjectType("TimetableEntry")

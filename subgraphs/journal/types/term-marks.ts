@@ -1,12 +1,10 @@
 /** Term marks: the sheet a teacher sets them from, and the input that sets them. */
-import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import { DateScalar } from "../../../shared/scalars.js";
-import type { TermKind } from "../calendar/terms.js";
+import type { TermKind } from "../calendar/school-days.js";
 import { ACADEMIC_PURPOSES, GradeEntryInput, GradeType } from "./index.js";
-
-export const TermKindEnum = { QUARTER: "QUARTER", HALF_YEAR: "HALF_YEAR" } as const satisfies Record<TermKind, TermKind>;
-registerEnumType(TermKindEnum, { name: "TermKind", description: "Grades 1–9 keep quarters, grades 10–11 half-years" });
+import { TermKindEnum } from "./schedule.js";
 
 const TERM_DESCRIPTION = "The term's number in the year: 1–4 for quarters, 1–2 for half-years (grades 10–11)";
 const YEAR_DESCRIPTION = "The calendar year the academic year starts in (2026 for 2026/2027); default: the current one";

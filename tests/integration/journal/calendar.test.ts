@@ -34,11 +34,19 @@ describe("academicCalendar", () => {
       "QUARTER 2 2026-11-09..2026-12-26",
       "QUARTER 3 2027-01-11..2027-03-19",
       "QUARTER 4 2027-03-30..2027-05-25",
-      "HALF 1 2026-09-02..2026-12-26",
-      "HALF 2 2027-01-11..2027-05-25",
+      "HALF_YEAR 1 2026-09-02..2026-12-26",
+      "HALF_YEAR 2 2027-01-11..2027-05-25",
     ]);
     expect(cal.vacations.map(span)).toEqual(["2026-11-01..2026-11-08", "2026-12-27..2027-01-10", "2027-03-20..2027-03-29"]);
-    expect(cal.holidays.map((b: any) => b.startsOn)).toEqual(["2026-10-01", "2026-12-08", "2027-03-08", "2027-03-21", "2027-05-09"]);
+    expect(cal.holidays.map((b: any) => b.startsOn)).toEqual([
+      "2026-10-01",
+      "2026-12-08",
+      "2027-03-08",
+      "2027-03-10",
+      "2027-03-21",
+      "2027-05-09",
+      "2027-05-17",
+    ]);
     expect(cal.holidays[1].name).toBe("Konstitutsiya kuni");
     // Term ids are the same in every database: derived from the term, not drawn at random.
     expect(cal.terms.map((t: any) => t.id)).toEqual(
@@ -74,7 +82,7 @@ describe("termOf: the term of a day for a grade", () => {
     const em = h.orm.em.fork();
     expect((await termOf(em, "2026-11-20", 5))?.number).toBe(2);
     expect((await termOf(em, "2026-11-20", 5))?.kind).toBe("QUARTER");
-    expect((await termOf(em, "2026-11-20", 11))?.kind).toBe("HALF");
+    expect((await termOf(em, "2026-11-20", 11))?.kind).toBe("HALF_YEAR");
     expect((await termOf(em, "2027-04-01", 10))?.number).toBe(2);
     // First and last days are inside the term.
     expect((await termOf(em, "2026-09-02", 1))?.number).toBe(1);

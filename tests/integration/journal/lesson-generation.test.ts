@@ -38,7 +38,7 @@ beforeAll(async () => {
     { weekday: "SATURDAY", period: 2, ...maths },
   ]);
   // The grade-11 class keeps halves: one lesson a week all through the first half.
-  await set(class11, termId("HALF", 1), [{ weekday: "THURSDAY", period: 4, ...maths }]);
+  await set(class11, termId("HALF_YEAR", 1), [{ weekday: "THURSDAY", period: 4, ...maths }]);
   // Another school's class, written directly: the principal's calls never reach it.
   await em.fork().insert(TimetableEntry, {
     id: randomUUID(),

@@ -30,7 +30,7 @@ afterAll(() => h.close());
 
 const Q2 = termId("QUARTER", 2);
 const Q3 = termId("QUARTER", 3);
-const H1 = termId("HALF", 1);
+const H1 = termId("HALF_YEAR", 1);
 
 const mathsA = (weekday: string, period: number, extra: Record<string, unknown> = {}) => ({
   weekday,
