@@ -23,7 +23,23 @@ export interface Config {
   databaseServerUrl?: string;
   jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlDays: number;
-  signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
+  /**
+   * Sign-in throttling (subgraphs/users/sign-in/throttle.ts). Failures are counted per login at one address,
+   * per login across the addresses it was never signed in from, and per address across such logins; an
+   * address the login signed in from before is only ever held back by its own pair.
+   */
+  signInLock: {
+    /** Failures of one login from one address before that pair is locked. */
+    maxFailures: number;
+    /** Failures of one login from addresses it never signed in from, before such addresses are refused for it. */
+    newAddressFailures: number;
+    /** Failures from one address on logins that never signed in from it, before it may try no new ones. */
+    addressFailures: number;
+    /** Days a successful sign-in keeps its address known to the login. */
+    knownAddressDays: number;
+    lockMinutes: number;
+    baseDelayMs: number;
+  };
   demoPassword: string;
   /** Whether DEMO_PASSWORD overrides the default (start-up output names the variable, never the secret). */
   demoPasswordFromEnv: boolean;
@@ -290,6 +306,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30),
     signInLock: {
       maxFailures: int(env, "SIGNIN_MAX_FAILURES", 5),
+      newAddressFailures: int(env, "SIGNIN_NEW_ADDRESS_FAILURES", 20),
+      // A school of hundreds behind one NAT: its people's sign-ins from there are known and not counted;
+      // this bounds what one address may guess across other logins.
+      addressFailures: int(env, "SIGNIN_ADDRESS_FAILURES", 300),
+      knownAddressDays: int(env, "SIGNIN_KNOWN_ADDRESS_DAYS", 90),
       lockMinutes: int(env, "SIGNIN_LOCK_MINUTES", 15),
       baseDelayMs: int(env, "SIGNIN_DELAY_MS", 250),
     },
@@ -323,7 +344,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: {
       perCaller: int(env, "RATE_LIMIT", 600),
-      perAnonymousAddress: int(env, "RATE_LIMIT_ANONYMOUS", 300),
+      // Anonymous requests are sign-ins and refreshes: a school of ~1,500 behind one address signs in at the
+      // first bell and refreshes every 15 minutes. Guessing is bounded by the sign-in throttle, not by this.
+      perAnonymousAddress: int(env, "RATE_LIMIT_ANONYMOUS", 1200),
       windowSeconds: positive(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     redisUrl: env.REDIS_URL || undefined,
