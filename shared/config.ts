@@ -77,7 +77,16 @@ export interface Config {
    */
   policyVersion: string;
   /** What the gateway refuses before planning (README "Limits"); TOO_COMPLEX when exceeded. */
-  limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number; bodyBytes: number };
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    cost: number;
+    /** Items the cost assumes for a list field with no bound of its own (gateway/limits/list-bounds.ts). */
+    listBound: number;
+    directives: number;
+    bodyBytes: number;
+  };
   /** Requests per window: per signed-in caller (token subject) and per client address for anonymous callers; 0 = off. */
   rateLimit: { perCaller: number; perAnonymousAddress: number; windowSeconds: number };
   /** Redis shared by several gateway instances for their rate limits; unset = each instance counts in memory. */
@@ -332,13 +341,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     journal: { lockDaysAfterTerm: int(env, "LOCK_DAYS_AFTER_TERM", 5) },
     policyVersion: policyVersion(env),
-    // Defaults sit well above the project's own documents (the costliest, me { notifications(first: 100) { id kind } },
-    // costs about 750; the deepest is 6 levels, the longest 163 tokens): tests/unit/limits-defaults.test.ts.
+    // Defaults sit well above the project's own documents (the costliest, the ministry's list of every school of
+    // the country, costs about 113,000; the deepest is 6 levels, the longest 163 tokens), and the cost refuses a
+    // school's every mark in one query: tests/unit/limits-defaults.test.ts.
     limits: {
       depth: positive(env, "MAX_DEPTH", 10),
       aliases: int(env, "MAX_ALIASES", 15),
       tokens: positive(env, "MAX_TOKENS", 2000),
-      cost: positive(env, "MAX_COST", 5000),
+      cost: positive(env, "MAX_COST", 250_000),
+      listBound: positive(env, "COST_LIST_BOUND", 50),
       directives: int(env, "MAX_DIRECTIVES", 20),
       bodyBytes: positive(env, "MAX_BODY_BYTES", 1024 * 1024),
     },
