@@ -75,7 +75,7 @@ describe("an attacker hammering a login through the gateway", () => {
     expect(await signInFrom(home, "demo-teacher", PASSWORD)).toEqual([]);
     expect(await signInFrom(attacker, "demo-teacher", "one-more")).toEqual(["RATE_LIMITED"]);
     expect(await signInFrom(home, "demo-teacher", PASSWORD)).toEqual([]);
-  });
+  }, 60_000);
 
   it("from many addresses gets SIGNIN_NEW_ADDRESS_FAILURES guesses in all; the owner's usual address still works", async () => {
     const home = "127.0.0.11";
@@ -87,7 +87,7 @@ describe("an attacker hammering a login through the gateway", () => {
     }
     expect(checked).toBe(LOCK.newAddressFailures);
     expect(await signInFrom(home, "demo-principal", PASSWORD)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe("a school behind one address", () => {
