@@ -87,6 +87,11 @@ export interface Config {
     directives: number;
     bodyBytes: number;
   };
+  /**
+   * What each subgraph refuses on its own, whoever calls it (shared/http/subgraph-limits.ts): depth, entity
+   * representations per request, and the time one request may keep it busy.
+   */
+  subgraphLimits: { depth: number; representations: number; timeBudgetMs: number };
   /** Requests per window: per signed-in caller (token subject) and per client address for anonymous callers; 0 = off. */
   rateLimit: { perCaller: number; perAnonymousAddress: number; windowSeconds: number };
   /** Redis shared by several gateway instances for their rate limits; unset = each instance counts in memory. */
@@ -352,6 +357,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       listBound: positive(env, "COST_LIST_BOUND", 50),
       directives: int(env, "MAX_DIRECTIVES", 20),
       bodyBytes: positive(env, "MAX_BODY_BYTES", 1024 * 1024),
+    },
+    subgraphLimits: {
+      // The gateway's depth plus `_entities` and an inline fragment's field.
+      depth: positive(env, "SUBGRAPH_MAX_DEPTH", positive(env, "MAX_DEPTH", 10) + 2),
+      // The largest fetch the gateway's cost admits: a big school's roster, 60 classes × 40 pupils.
+      representations: positive(env, "SUBGRAPH_MAX_REPRESENTATIONS", 2500),
+      timeBudgetMs: positive(env, "SUBGRAPH_TIME_BUDGET_MS", 10_000),
     },
     rateLimit: {
       perCaller: int(env, "RATE_LIMIT", 600),
