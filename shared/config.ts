@@ -23,7 +23,23 @@ export interface Config {
   databaseServerUrl?: string;
   jwt: { privateKeyPem?: string; publicKeyPem?: string; issuer: string; audience: string; accessTtlSeconds: number };
   refreshTtlDays: number;
-  signInLock: { maxFailures: number; lockMinutes: number; baseDelayMs: number };
+  /**
+   * Sign-in throttling (subgraphs/users/sign-in/throttle.ts). Failures are counted per login at one address,
+   * per login across the addresses it was never signed in from, and per address across such logins; an
+   * address the login signed in from before is only ever held back by its own pair.
+   */
+  signInLock: {
+    /** Failures of one login from one address before that pair is locked. */
+    maxFailures: number;
+    /** Failures of one login from addresses it never signed in from, before such addresses are refused for it. */
+    newAddressFailures: number;
+    /** Failures from one address on logins that never signed in from it, before it may try no new ones. */
+    addressFailures: number;
+    /** Days a successful sign-in keeps its address known to the login. */
+    knownAddressDays: number;
+    lockMinutes: number;
+    baseDelayMs: number;
+  };
   demoPassword: string;
   /** Whether DEMO_PASSWORD overrides the default (start-up output names the variable, never the secret). */
   demoPasswordFromEnv: boolean;
@@ -61,7 +77,21 @@ export interface Config {
    */
   policyVersion: string;
   /** What the gateway refuses before planning (README "Limits"); TOO_COMPLEX when exceeded. */
-  limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number; bodyBytes: number };
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    cost: number;
+    /** Items the cost assumes for a list field with no bound of its own (gateway/limits/list-bounds.ts). */
+    listBound: number;
+    directives: number;
+    bodyBytes: number;
+  };
+  /**
+   * What each subgraph refuses on its own, whoever calls it (shared/http/subgraph-limits.ts): depth, entity
+   * representations per request, and the time one request may keep it busy.
+   */
+  subgraphLimits: { depth: number; representations: number; timeBudgetMs: number };
   /** Requests per window: per signed-in caller (token subject) and per client address for anonymous callers; 0 = off. */
   rateLimit: { perCaller: number; perAnonymousAddress: number; windowSeconds: number };
   /** Redis shared by several gateway instances for their rate limits; unset = each instance counts in memory. */
@@ -290,6 +320,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30),
     signInLock: {
       maxFailures: int(env, "SIGNIN_MAX_FAILURES", 5),
+      newAddressFailures: int(env, "SIGNIN_NEW_ADDRESS_FAILURES", 20),
+      // A school of hundreds behind one NAT: its people's sign-ins from there are known and not counted;
+      // this bounds what one address may guess across other logins.
+      addressFailures: int(env, "SIGNIN_ADDRESS_FAILURES", 300),
+      knownAddressDays: int(env, "SIGNIN_KNOWN_ADDRESS_DAYS", 90),
       lockMinutes: int(env, "SIGNIN_LOCK_MINUTES", 15),
       baseDelayMs: int(env, "SIGNIN_DELAY_MS", 250),
     },
@@ -311,19 +346,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     journal: { lockDaysAfterTerm: int(env, "LOCK_DAYS_AFTER_TERM", 5) },
     policyVersion: policyVersion(env),
-    // Defaults sit well above the project's own documents (the costliest, me { notifications(first: 100) { id kind } },
-    // costs about 750; the deepest is 6 levels, the longest 163 tokens): tests/unit/limits-defaults.test.ts.
+    // Defaults sit well above the project's own documents (the costliest, the ministry's list of every school of
+    // the country, costs about 113,000; the deepest is 6 levels, the longest 163 tokens), and the cost refuses a
+    // school's every mark in one query: tests/unit/limits-defaults.test.ts.
     limits: {
       depth: positive(env, "MAX_DEPTH", 10),
       aliases: int(env, "MAX_ALIASES", 15),
       tokens: positive(env, "MAX_TOKENS", 2000),
-      cost: positive(env, "MAX_COST", 5000),
+      cost: positive(env, "MAX_COST", 250_000),
+      listBound: positive(env, "COST_LIST_BOUND", 50),
       directives: int(env, "MAX_DIRECTIVES", 20),
       bodyBytes: positive(env, "MAX_BODY_BYTES", 1024 * 1024),
     },
+    subgraphLimits: {
+      // The gateway's depth plus `_entities` and an inline fragment's field.
+      depth: positive(env, "SUBGRAPH_MAX_DEPTH", positive(env, "MAX_DEPTH", 10) + 2),
+      // The largest fetch the gateway's cost admits: a big school's roster, 60 classes × 40 pupils.
+      representations: positive(env, "SUBGRAPH_MAX_REPRESENTATIONS", 2500),
+      timeBudgetMs: positive(env, "SUBGRAPH_TIME_BUDGET_MS", 10_000),
+    },
     rateLimit: {
       perCaller: int(env, "RATE_LIMIT", 600),
-      perAnonymousAddress: int(env, "RATE_LIMIT_ANONYMOUS", 300),
+      // Anonymous requests are sign-ins and refreshes: a school of ~1,500 behind one address signs in at the
+      // first bell and refreshes every 15 minutes. Guessing is bounded by the sign-in throttle, not by this.
+      perAnonymousAddress: int(env, "RATE_LIMIT_ANONYMOUS", 1200),
       windowSeconds: positive(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
     },
     redisUrl: env.REDIS_URL || undefined,

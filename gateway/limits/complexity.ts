@@ -1,6 +1,7 @@
 /**
- * Depth, alias, directive, cost and token limits from graphql-armor, raising our TOO_COMPLEX instead of the
- * library's BAD_USER_INPUT. Depth, aliases, directives and cost are validation rules: Apollo Server runs them
+ * Depth, alias, directive and token limits from graphql-armor, raising our TOO_COMPLEX instead of the
+ * library's BAD_USER_INPUT, and our own cost rule that counts list sizes (./list-cost.ts). Depth, aliases,
+ * directives and cost are validation rules: Apollo Server runs them
  * with its own, and a refused operation never reaches the query planner, so no subgraph is called.
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -8,6 +9,7 @@ import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
 import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
 import type { Config } from "../../shared/config.js";
 import { TooComplexError } from "../../shared/errors.js";
+import { listCostRule } from "./list-cost.js";
 
 /** The library's message ("Syntax Error: Query depth limit of 10 exceeded, found 12.") as the error's detail. */
 const detailOf = (error: GraphQLError): string => error.message.replace(/^Syntax Error:\s*/, "");
@@ -29,10 +31,13 @@ export function complexityRules(limits: Config["limits"]): ValidationRule[] {
     maxDepth: { n: limits.depth, flattenFragments: true, ...tooComplex },
     maxAliases: { n: limits.aliases, ...tooComplex },
     maxDirectives: { n: limits.directives, ...tooComplex },
-    costLimit: { maxCost: limits.cost, flattenFragments: true, ...tooComplex },
+    // The library's cost ignores list sizes; ours multiplies by them (./list-cost.ts).
+    costLimit: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
-  }).protect().validationRules;
+  })
+    .protect()
+    .validationRules.concat(listCostRule({ maxCost: limits.cost, defaultBound: limits.listBound }));
 }
 
 /**

@@ -93,6 +93,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       const listening = await startSubgraph(runtime, {
         host: "127.0.0.1",
         port: options.ephemeral ? 0 : config.subgraphPorts[module.name],
+        limits: config.subgraphLimits,
       });
       servers.push(listening);
       subgraphUrls[module.name] = listening.url;

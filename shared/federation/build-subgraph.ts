@@ -12,6 +12,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import { enforcePersonalData, reachable, type SubjectOf } from "../auth/enforce.js";
 import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL, SENSITIVE_VALUES_SDL } from "../auth/personal-data.js";
 import type { BaseContext } from "../context.js";
+import { assertWithinBudget } from "../http/subgraph-limits.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
 const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"];
@@ -99,7 +100,14 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
             return (await reachable(ctx, await subjectOf(entity, ctx), typeName)) ? entity : null;
           }
         : resolveReference;
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: gated } as never;
+    // Each representation checks the request's time budget, before and after its (batched) load.
+    const budgeted: ReferenceResolver<C> = async (reference, ctx) => {
+      assertWithinBudget(ctx);
+      const entity = await gated(reference, ctx);
+      assertWithinBudget(ctx);
+      return entity;
+    };
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: budgeted } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
   enforcePersonalData(schema, { subjects: def.subjects, publicFields: def.publicFields, reachableOnly: def.reachableOnly });

@@ -16,6 +16,8 @@ import type { BaseContext } from "../context.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
 import { serve, type Listening } from "./serve.js";
+import { subgraphDepthRules, subgraphLimitsPlugin, type SubgraphLimits } from "./subgraph-limits.js";
+import { loadConfig } from "../config.js";
 
 /** Work a subgraph does on its own schedule (the retention run): started once it listens, stopped on close. */
 export interface BackgroundJob {
@@ -93,10 +95,24 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
   };
 }
 
-export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>): ApolloServer<C> {
+/** The defaults (SUBGRAPH_MAX_DEPTH, SUBGRAPH_MAX_REPRESENTATIONS, SUBGRAPH_TIME_BUDGET_MS) when a caller gives none. */
+const DEFAULT_LIMITS: SubgraphLimits = loadConfig({}).subgraphLimits;
+
+export function createSubgraphApollo<C extends BaseContext>(
+  runtime: SubgraphRuntime<C>,
+  limits: SubgraphLimits = DEFAULT_LIMITS,
+): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), withheldListsPlugin<C>(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
+    // The limits' plugin first: its one error replaces a cut-short answer before the others localise and audit it.
+    plugins: [
+      subgraphLimitsPlugin<C>(limits),
+      ApolloServerPluginInlineTraceDisabled(),
+      withheldListsPlugin<C>(),
+      localizeErrorsPlugin<C>(),
+      auditPlugin<C>(runtime.orm),
+    ],
+    validationRules: subgraphDepthRules(limits),
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).
@@ -106,12 +122,13 @@ export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRun
 
 export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
-  listen: { host: string; port: number },
+  listen: { host: string; port: number; limits?: SubgraphLimits },
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
-  const apollo = createSubgraphApollo(runtime);
+  const apollo = createSubgraphApollo(runtime, listen.limits);
   await apollo.start();
   const listening = await serve(apollo, {
-    ...listen,
+    host: listen.host,
+    port: listen.port,
     context: async (req, requestId) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);

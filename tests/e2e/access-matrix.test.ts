@@ -514,7 +514,10 @@ describe("academic data follows the same relationships", () => {
 
     const responses: GqlResponse[] = [];
     for (const purpose of ["REPORTING", "ADMINISTRATION"] as const) {
-      responses.push(await gql(system.gatewayUrl, TERRITORY_STUDENTS, {}, { token: tokens["demo-district"], purpose }));
+      // School by school: the whole country's rosters in one query is refused by the cost limit (README "Limits").
+      for (const schoolId of Object.values(ids.schools)) {
+        responses.push(await gql(system.gatewayUrl, TERRITORY_STUDENTS, { schoolId }, { token: tokens["demo-district"], purpose }));
+      }
       for (const name of ["5-A", "5-B", "11-V"]) {
         responses.push(
           await gql(system.gatewayUrl, CLASS_STUDENTS, { id: ids.classes[name] }, { token: tokens["demo-district"], purpose }),
@@ -535,7 +538,7 @@ describe("academic data follows the same relationships", () => {
     }
     expect(leaves.filter((v) => v !== null)).toEqual([]);
     // The walk did reach Chilonzor's classes (the territory is not simply empty).
-    const territory = JSON.stringify(responses[0]!.data);
+    const territory = JSON.stringify(responses.map((res) => res.data));
     expect(territory).toContain("Chilonzor 1-maktab");
   });
 });

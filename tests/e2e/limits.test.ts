@@ -64,9 +64,11 @@ async function admitted(g: CountedGateway, send: () => Promise<GqlResponse>): Pr
 
 describe("complexity limits, refused before any subgraph is called", () => {
   it("depth: 10 levels pass, 11 are TOO_COMPLEX (default MAX_DEPTH=10)", async () => {
-    const ok = await admitted(front, () => gql(front.url, deepQuery(10), {}, { token: teacher }));
+    // The walk goes through `classes` four times, which the cost would refuse (60⁴ classes): depth alone here.
+    const deep = await gateway({ MAX_COST: "1000000000" });
+    const ok = await admitted(deep, () => gql(deep.url, deepQuery(10), {}, { token: teacher }));
     expect(ok.data?.me?.school?.classes?.length).toBeGreaterThan(0);
-    const res = await refusedAtTheDoor(front, () => gql(front.url, deepQuery(11), {}, { token: teacher }), "TOO_COMPLEX", 400);
+    const res = await refusedAtTheDoor(deep, () => gql(deep.url, deepQuery(11), {}, { token: teacher }), "TOO_COMPLEX", 400);
     expect(res.errors![0]!.extensions?.detail).toMatch(/depth limit of 10 exceeded, found 11/);
   });
 
@@ -77,11 +79,42 @@ describe("complexity limits, refused before any subgraph is called", () => {
     expect(res.errors![0]!.extensions?.detail).toMatch(/Aliases limit of 15 exceeded/i);
   });
 
-  it("cost: asking for 10 000 notifications is over the budget (default MAX_COST=5000)", async () => {
-    const query = "{ me { notifications(first: 10000) { id kind title body } } }";
+  it("cost: asking for 100 000 notifications is over the budget (default MAX_COST=250000)", async () => {
+    const query = "{ me { notifications(first: 100000) { id kind title body } } }";
     const res = await refusedAtTheDoor(front, () => gql(front.url, query, {}, { token: teacher }), "TOO_COMPLEX", 400);
-    expect(res.errors![0]!.extensions?.detail).toMatch(/Cost limit of 5000 exceeded/i);
-    await admitted(front, () => gql(front.url, query.replace("10000", "100"), {}, { token: teacher }));
+    expect(res.errors![0]!.extensions?.detail).toMatch(/Cost limit of 250000 exceeded/i);
+    await admitted(front, () => gql(front.url, query.replace("100000", "100"), {}, { token: teacher }));
+  });
+
+  it("cost counts list sizes: every mark and its history of a whole school is refused, even as one alias", async () => {
+    const principal = await signIn(system.gatewayUrl, "demo-principal");
+    const everything =
+      "school { classes { students { grades { value history { changedAt } } attendance { status history { changedAt } } } } }";
+    const res = await refusedAtTheDoor(
+      front,
+      () => gql(front.url, `{ me { ${everything} } }`, {}, { token: principal, purpose: "JOURNAL" }),
+      "TOO_COMPLEX",
+      400,
+    );
+    expect(res.errors![0]!.extensions?.detail).toMatch(/Cost limit of 250000 exceeded, found \d{8,}/);
+    // Fifteen aliases of a lighter walk (every pupil's marks, no history) add up and are refused too ...
+    const marks = "school { classes { students { grades { value } } } }";
+    const aliased = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: me { ${marks} }`).join(" ")} }`;
+    await refusedAtTheDoor(front, () => gql(front.url, aliased, {}, { token: principal, purpose: "JOURNAL" }), "TOO_COMPLEX", 400);
+    // ... while the school's roster, one list level less, is an ordinary query.
+    const roster = await admitted(front, () =>
+      gql(front.url, "{ me { school { classes { name students { fullName } } } } }", {}, { token: principal, purpose: "JOURNAL" }),
+    );
+    expect(roster.data?.me?.school?.classes?.length).toBeGreaterThan(0);
+  });
+
+  it("cost: a `first` given as a variable costs the field's cap, so a variable cannot hide a large page", async () => {
+    const tight = await gateway({ MAX_COST: "1000" });
+    const query = "query($n: Int) { me { notifications(first: $n) { id kind title body } } }";
+    // Cap 100 × 6 = 600 + 2: within 1000 whatever $n says (the resolver caps the page at 100).
+    await admitted(tight, () => gql(tight.url, query, { n: 100 }, { token: teacher }));
+    const twice = `query($n: Int) { a: me { notifications(first: $n) { id kind title body } } b: me { notifications(first: $n) { id kind title body } } }`;
+    await refusedAtTheDoor(tight, () => gql(tight.url, twice, { n: 1 }, { token: teacher }), "TOO_COMPLEX", 400);
   });
 
   it("tokens: a document over MAX_TOKENS is refused before it is parsed", async () => {
@@ -95,14 +128,14 @@ describe("complexity limits, refused before any subgraph is called", () => {
     await refusedAtTheDoor(front, () => gql(front.url, query, {}, { token: teacher }), "TOO_COMPLEX", 400);
   });
 
-  it("each limit is configurable (MAX_DEPTH=3, MAX_ALIASES=1, MAX_COST=20, MAX_TOKENS=30)", async () => {
-    const tight = await gateway({ MAX_DEPTH: "3", MAX_ALIASES: "1", MAX_COST: "20", MAX_TOKENS: "30" });
+  it("each limit is configurable (MAX_DEPTH=3, MAX_ALIASES=1, MAX_COST=200, MAX_TOKENS=30)", async () => {
+    const tight = await gateway({ MAX_DEPTH: "3", MAX_ALIASES: "1", MAX_COST: "200", MAX_TOKENS: "30" });
     await admitted(tight, () => gql(tight.url, "{ me { school { name } } }", {}, { token: teacher }));
     await refusedAtTheDoor(tight, () => gql(tight.url, "{ me { school { classes { id } } } }", {}, { token: teacher }), "TOO_COMPLEX", 400);
     await refusedAtTheDoor(tight, () => gql(tight.url, aliases(2), {}, { token: teacher }), "TOO_COMPLEX", 400);
     await refusedAtTheDoor(
       tight,
-      () => gql(tight.url, "{ me { notifications(first: 10) { id } } }", {}, { token: teacher }),
+      () => gql(tight.url, "{ me { notifications(first: 100) { id } } }", {}, { token: teacher }),
       "TOO_COMPLEX",
       400,
     );

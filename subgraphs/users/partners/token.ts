@@ -1,7 +1,8 @@
 /**
  * The token endpoint: a client id and secret for a short-lived access token, signed like a person's. Throttled
- * like sign-in (per client id and per address, counted before the secret is checked), and an unknown client
- * costs the same scrypt as a wrong secret. There is no refresh token: a partner asks again with its secret.
+ * like sign-in (the client id at one address, from new addresses, and per address; counted before the secret
+ * is checked), and an unknown client costs the same scrypt as a wrong secret. There is no refresh token: a
+ * partner asks again with its secret.
  */
 import type { AccessClaims } from "../../../shared/auth/claims.js";
 import { PARTNER_ROLE, partnerOrg } from "../../../shared/auth/partners.js";
@@ -11,7 +12,7 @@ import { isId } from "../../../shared/ids.js";
 import type { UsersContext } from "../context.js";
 import { PartnerClient } from "../entities/index.js";
 import { dummyHash, verifyPassword } from "../sign-in/password.js";
-import { partnerThrottleKeys, recordFailure, reserveAttempt, settleSuccess } from "../sign-in/throttle.js";
+import { partnerThrottleKey, recordFailure, reserveAttempt, settleSuccess, throttleKeys } from "../sign-in/throttle.js";
 import { MAX_SECRET_LENGTH } from "./secret.js";
 
 const MAX_CLIENT_ID_LENGTH = 64;
@@ -42,7 +43,7 @@ export async function issuePartnerToken(ctx: UsersContext, clientId: string, cli
   if (clientId.length > MAX_CLIENT_ID_LENGTH) throw new BadUserInputError("clientId", `at most ${MAX_CLIENT_ID_LENGTH} characters`);
   if (clientSecret.length > MAX_SECRET_LENGTH) throw new BadUserInputError("clientSecret", `at most ${MAX_SECRET_LENGTH} characters`);
   const { signInLock } = ctx.services.config;
-  const keys = partnerThrottleKeys(clientId, ctx.clientAddress, signInLock);
+  const keys = await throttleKeys(ctx.em, partnerThrottleKey(clientId), ctx.clientAddress, signInLock);
   await reserveAttempt(ctx.em, keys, signInLock);
 
   const client = isId(clientId) ? await ctx.em.findOne(PartnerClient, { id: clientId.toLowerCase() }) : null;
@@ -51,7 +52,7 @@ export async function issuePartnerToken(ctx: UsersContext, clientId: string, cli
     await recordFailure(ctx.em, keys, signInLock);
     throw new UnauthenticatedError("Wrong client id or secret, or the client was revoked", 401);
   }
-  await settleSuccess(ctx.em, keys);
+  await settleSuccess(ctx.em, keys, signInLock);
   const { token, expiresAt } = await signAccessToken(ctx.services.tokens, partnerClaims(client));
   return { accessToken: token, expiresAt, client };
 }

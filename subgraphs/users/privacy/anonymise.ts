@@ -76,8 +76,9 @@ export async function anonymise(
     };
     const changed = Object.entries(anonymous).some(([field, value]) => (user[field as keyof User] ?? null) !== value);
     if (changed) {
-      // The throttle row's key is the old login.
-      counts.sign_in_throttles = await em.nativeDelete(SignInThrottle, { key: loginThrottleKey(user.login) });
+      // The throttle rows name the old login (and, per pair, the addresses it signed in from).
+      const account = loginThrottleKey(user.login);
+      counts.sign_in_throttles = await em.nativeDelete(SignInThrottle, { $or: [{ key: account }, { account }] });
       em.assign(user, anonymous);
       await em.flush();
       counts.users = 1;

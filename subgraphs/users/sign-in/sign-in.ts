@@ -11,7 +11,7 @@ import { PasswordCredential, User, type ConsentKind } from "../entities/index.js
 import { computeClaims } from "./claims.js";
 import { dummyHash, verifyPassword } from "./password.js";
 import { issueRefreshToken, revokeSession, rotateRefreshToken, type IssuedRefresh, type RevocationSettings } from "./sessions.js";
-import { recordFailure, reserveAttempt, settleSuccess, throttleKeys } from "./throttle.js";
+import { loginThrottleKey, recordFailure, reserveAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 
 export interface AuthPayload {
   accessToken: string;
@@ -47,7 +47,7 @@ export async function signIn(
   if (login.length > MAX_LOGIN_LENGTH) throw new BadUserInputError("login", `at most ${MAX_LOGIN_LENGTH} characters`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError("password", `at most ${MAX_PASSWORD_LENGTH} characters`);
   const { config } = ctx.services;
-  const keys = throttleKeys(login, ctx.clientAddress, config.signInLock);
+  const keys = await throttleKeys(ctx.em, loginThrottleKey(login), ctx.clientAddress, config.signInLock);
   // Counted before the (slow) password check, so parallel guesses cannot all slip under the limit.
   await reserveAttempt(ctx.em, keys, config.signInLock);
 
@@ -58,7 +58,7 @@ export async function signIn(
     await recordFailure(ctx.em, keys, config.signInLock);
     throw new UnauthenticatedError("Wrong login or password", 401);
   }
-  await settleSuccess(ctx.em, keys);
+  await settleSuccess(ctx.em, keys, config.signInLock);
   // After the password check, so only the account holder learns about its consents.
   await assertAccountConsents(ctx, user, consents);
   return payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, config.refreshTtlDays));

@@ -20,7 +20,7 @@ import { SIGN_IN } from "../../graphql/users.js";
 /** A users subgraph that trusts only a proxy at 192.0.2.10: this test's loopback calls are direct ones. */
 let orm: MikroORM;
 let server: Listening;
-const config = loadConfig({ TRUSTED_PROXY: "192.0.2.10", SIGNIN_MAX_FAILURES: "2", SIGNIN_DELAY_MS: "0" });
+const config = loadConfig({ TRUSTED_PROXY: "192.0.2.10", SIGNIN_MAX_FAILURES: "2", SIGNIN_ADDRESS_FAILURES: "20", SIGNIN_DELAY_MS: "0" });
 
 beforeAll(async () => {
   orm = await openDatabase({ name: "users", entities: usersSubgraph.entities, url: ":memory:" });
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("client address of a direct call", () => {
   it("ignores a made-up X-Forwarded-For: guesses from fresh 'addresses' still lock the caller's real one", async () => {
-    const limit = config.signInLock.maxFailures * 10;
+    const limit = config.signInLock.addressFailures;
     for (let i = 0; i < limit; i++) {
       const res = await post(server.url, SIGN_IN, { login: `spray-${i}`, password: "123456" }, { "x-forwarded-for": `198.51.100.${i}` });
       expect(codesOf(res), `guess ${i}`).toEqual(["UNAUTHENTICATED"]);

@@ -14,7 +14,8 @@ type Payload = {
 
 let h: UsersHarness;
 beforeAll(async () => {
-  h = await startUsers();
+  // A small per-address budget, so that exhausting it takes a few dozen guesses rather than hundreds.
+  h = await startUsers({ signInLock: { addressFailures: 20 } });
 });
 afterAll(() => h.close());
 
@@ -76,13 +77,14 @@ describe("signIn", () => {
     expect(JSON.stringify(wrong)).not.toContain("principal");
   });
 
-  it("locks a login after the configured number of failures, even for the right password", async () => {
+  it("locks a login at one address after the configured number of failures, even for the right password", async () => {
     const max = h.config.signInLock.maxFailures;
     for (let i = 0; i < max; i++) expect(codesOf(await signIn("student-2", "guess " + i))).toEqual(["UNAUTHENTICATED"]);
     const locked = await signIn("student-2");
     expect(codesOf(locked)).toEqual(["RATE_LIMITED"]);
-    // Another account from the same address is not locked by it.
+    // Another account from the same address is not locked by it, nor is the same login from elsewhere.
     expect((await signIn("parent-2")).data?.signIn.user.login).toBe("parent-2");
+    expect((await signIn("student-2", PASSWORD, { "x-forwarded-for": "198.51.100.77" })).data?.signIn.user.login).toBe("student-2");
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {
@@ -93,12 +95,15 @@ describe("signIn", () => {
     expect(codesOf(await signIn("district-other"))).toEqual([]);
   });
 
-  it("locks a client address that guesses across many logins", async () => {
-    const max = h.config.signInLock.maxFailures * 10;
+  it("locks a client address that guesses across many logins, for logins that never signed in from it", async () => {
+    const max = h.config.signInLock.addressFailures;
     const from = { "x-forwarded-for": "203.0.113.7" };
+    // The district official has signed in from this address before the spray: it is known to that login.
+    expect(codesOf(await signIn("district", PASSWORD, from))).toEqual([]);
     for (let i = 0; i < max; i++) await signIn(`spray-${i}`, "123456", from);
     expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual(["RATE_LIMITED"]);
     expect(codesOf(await signIn("principal", PASSWORD, { "x-forwarded-for": "198.51.100.1" }))).toEqual([]);
+    expect(codesOf(await signIn("district", PASSWORD, from))).toEqual([]);
   });
 });
 
@@ -122,21 +127,29 @@ describe("parallel sign-in attempts", () => {
   });
 
   it("holds the per-address limit for parallel guesses across many logins", async () => {
-    const max = h.config.signInLock.maxFailures * 10;
+    const max = h.config.signInLock.addressFailures;
     const from = { "x-forwarded-for": "203.0.113.99" };
     const results = await Promise.all(Array.from({ length: max + 10 }, (_, i) => signIn(`parallel-spray-${i}`, "123456", from)));
     expect(codeCounts(results).UNAUTHENTICATED ?? 0).toBeLessThanOrEqual(max);
     expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual(["RATE_LIMITED"]);
   });
 
-  it("gives a successful attempt's slot back to its address, keeping the address's earlier failures", async () => {
+  it("gives a successful attempt's slot back to its address and login, keeping their earlier failures", async () => {
     const from = { "x-forwarded-for": "203.0.113.42" };
+    const loginFailures = async (): Promise<number> =>
+      (await h.orm.em.fork().findOne(SignInThrottle, { key: "login:principal" }))?.failures ?? 0;
+    const before = await loginFailures();
     await signIn("nobody-a", "wrong", from);
     await signIn("nobody-b", "wrong", from);
+    await signIn("principal", "wrong", { "x-forwarded-for": "203.0.113.43" });
     expect(codesOf(await signIn("principal", PASSWORD, from))).toEqual([]);
-    const row = await h.orm.em.fork().findOneOrFail(SignInThrottle, { key: "ip:203.0.113.42" });
-    expect(row.failures).toBe(2);
-    expect(await h.orm.em.fork().findOne(SignInThrottle, { key: "login:principal" })).toBeNull();
+    const em = h.orm.em.fork();
+    expect((await em.findOneOrFail(SignInThrottle, { key: "ip:203.0.113.42" })).failures).toBe(2);
+    expect(await loginFailures()).toBe(before + 1);
+    // The pair is cleared and its address now known to the login.
+    const pair = await em.findOneOrFail(SignInThrottle, { key: "login:principal|203.0.113.42" });
+    expect(pair.failures).toBe(0);
+    expect(pair.lastSuccessAt).toBeInstanceOf(Date);
   });
 });
 
