@@ -6,6 +6,7 @@ import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/l
 import { RegionResolver } from "./resolvers/region.resolver.js";
 import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
 import { SchoolResolver } from "./resolvers/school.resolver.js";
+import { SchoolSetupResolver } from "./resolvers/setup.resolver.js";
 import { SubjectResolver } from "./resolvers/subject.resolver.js";
 import { UserInstitutionsResolver } from "./resolvers/user.resolver.js";
 import { institutionsSubjects } from "./subjects.js";
@@ -23,6 +24,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       institutionsReportPart.resolver,
       EnrolmentEndingResolver,
       EmploymentEndingResolver,
+      SchoolSetupResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,

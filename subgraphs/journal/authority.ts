@@ -8,6 +8,7 @@ import { tashkentDay } from "../../shared/days.js";
 import { ForbiddenError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
 import { TeachingReplica, type ClassPlace } from "./entities/index.js";
+import { teachingOn } from "./entities/teaching-replica.entity.js";
 import { lockedError, lockState, lockStateOfTerm, type LockState } from "./locks.js";
 import type { Term } from "./terms.js";
 
@@ -22,14 +23,19 @@ export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
   ctx.caller.role === "TEACHER" && !!place?.homeroomTeacherId && place.homeroomTeacherId === ctx.caller.sub;
 
 /**
- * Marks and attendance of a class in a subject: the teacher assigned to that class and subject, or the
- * school's administration.
+ * Marks and attendance of a class in a subject: the teacher assigned to that class and subject (on `day`,
+ * the records' date, when given: an assignment has dates), or the school's administration.
  */
-export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string): Promise<void> {
+export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string, day?: string): Promise<void> {
   const place = await ctx.loaders.classPlace.load(classId);
   if (isSchoolAdminOf(ctx, place)) return;
   if (ctx.caller.role === "TEACHER") {
-    const assigned = await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId, subjectId });
+    const assigned = await ctx.em.count(TeachingReplica, {
+      teacherId: ctx.caller.sub,
+      classId,
+      subjectId,
+      ...(day ? teachingOn(day) : {}),
+    });
     if (assigned > 0) return;
   }
   throw new ForbiddenError("Only the teacher of this class and subject, or the school's administration, may record here");

@@ -70,7 +70,7 @@ async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentIds: str
   const place = await ctx.loaders.classPlace.load(lesson.classId);
   // The substitute the school gave this lesson to records it like its own teacher.
   if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx.caller, lesson))
-    await assertMayRecord(ctx, lesson.classId, lesson.subjectId);
+    await assertMayRecord(ctx, lesson.classId, lesson.subjectId, lesson.date);
   assertNotCancelled(lesson, "input.lessonId");
   assertUnlocked(ctx, place, lesson.date);
   // Anyone who had not left by the lesson day counts, so a student who joined late can still be marked.

@@ -4,6 +4,7 @@ import type { SubgraphModule } from "../../shared/federation/subgraph-module.js"
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
+import { registerInstitutionsConsumers } from "./events/institutions-consumers.js";
 import { LessonGenerationJob } from "./jobs/lesson-generation.job.js";
 import { journalMigrations } from "./migrations/index.js";
 import { journalPrivacy } from "./privacy/index.js";
@@ -17,6 +18,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   buildSchema: buildJournalSchema,
   createRuntime: (built, deps) => {
     replicatedBlocks(deps, "journal");
+    registerInstitutionsConsumers(deps);
     return {
       name: "journal",
       schema: built.schema,

@@ -5,6 +5,7 @@ import { contextExtender, type UsersContext } from "./context.js";
 import { usersEntities } from "./entities/index.js";
 import { usersMigrations } from "./migrations/index.js";
 import { usersPrivacy } from "./privacy/index.js";
+import { registerPlacementConsumers } from "./placements/consumers.js";
 import { ownRevocationCheck } from "./partners/revocation.js";
 import { buildUsersSchema } from "./schema.js";
 
@@ -14,14 +15,17 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
   migrations: usersMigrations,
   privacy: usersPrivacy,
   buildSchema: buildUsersSchema,
-  createRuntime: (built, deps) => ({
-    name: "users",
-    schema: built.schema,
-    orm: deps.orm,
-    // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
-    tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
-    trustedProxies: deps.config.trustedProxies,
-    extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
-    jobs: [keepRetention(deps, "users", usersPrivacy)],
-  }),
+  createRuntime: (built, deps) => {
+    registerPlacementConsumers(deps);
+    return {
+      name: "users",
+      schema: built.schema,
+      orm: deps.orm,
+      // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
+      tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
+      trustedProxies: deps.config.trustedProxies,
+      extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
+      jobs: [keepRetention(deps, "users", usersPrivacy)],
+    };
+  },
 };

@@ -7,6 +7,7 @@ import type { AuthedContext } from "../../../shared/context.js";
 import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import type { JournalContext } from "../context.js";
 import { TeachingReplica, type ClassPlace, type Lesson } from "../entities/index.js";
+import { teachingOn } from "../entities/teaching-replica.entity.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
@@ -41,7 +42,8 @@ export const isSubstitute = (caller: Caller, lesson: Lesson): boolean =>
 export async function teachesLesson(ctx: Ctx, lesson: Lesson): Promise<boolean> {
   if (isSubstitute(ctx.caller, lesson)) return true;
   if (ctx.caller.role !== "TEACHER") return false;
-  return (await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId: lesson.classId, subjectId: lesson.subjectId })) > 0;
+  const assigned = { teacherId: ctx.caller.sub, classId: lesson.classId, subjectId: lesson.subjectId, ...teachingOn(lesson.date) };
+  return (await ctx.em.count(TeachingReplica, assigned)) > 0;
 }
 
 export async function assertTeachesLesson(ctx: Ctx, lesson: Lesson): Promise<void> {
