@@ -38,6 +38,8 @@ export async function activateAccount(
   ctx: UsersContext,
   args: { login: string; code: string; newPassword: string },
 ): Promise<{ payload: AuthPayload; caller: Caller }> {
+  // The rules first: a refused password tells nothing about the account and costs no attempt.
+  assertPasswordAllowed(args.newPassword, args.login);
   const { config } = ctx.services;
   const keys = throttleKeys(args.login, ctx.clientAddress, config.signInLock);
   await reserveAttempt(ctx.em, keys, config.signInLock);
@@ -46,7 +48,6 @@ export async function activateAccount(
     await recordFailure(ctx.em, keys, config.signInLock);
     throw new UnauthenticatedError("Wrong login or code", 401);
   }
-  assertPasswordAllowed(args.newPassword, user.login);
   const ok = await ctx.em.transactional(async (em) => {
     if (!(await redeemCode(em, user.id, args.code))) return false;
     await replacePassword(em, ctx, user.id, args.newPassword);
