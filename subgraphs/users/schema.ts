@@ -12,7 +12,14 @@ import { UserResolver } from "./resolvers/user.resolver.js";
 import { usersSubjects } from "./subjects.js";
 
 /** Root fields that work without a token: they are how a token is obtained or given up. */
-export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut", "partnerToken", "activateAccount"] as const;
+export const USERS_PUBLIC_FIELDS = [
+  "signIn",
+  "refreshSession",
+  "signOut",
+  "partnerToken",
+  "activateAccount",
+  "requestPasswordResetCode",
+] as const;
 
 export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({

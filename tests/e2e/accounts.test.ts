@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SchoolClass } from "../../subgraphs/institutions/entities/index.js";
 import { makePinfl } from "../../subgraphs/users/accounts/pinfl.js";
+import { providerEnv, startFakeProvider, type FakeProvider } from "../fixtures/fake-provider.js";
 import { codes, doc, gql, signIn } from "../support/client.js";
 import { startTestSystem, type TestSystem } from "../support/system.js";
 import { demoIds, type DemoIds } from "./demo-ids.js";
@@ -16,10 +17,12 @@ let system: TestSystem;
 let ids: DemoIds;
 let url: string;
 let year: number;
+let provider: FakeProvider;
 const as = async (login: string) => ({ token: await signIn(url, login) });
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  provider = await startFakeProvider();
+  system = await startTestSystem(providerEnv(provider) as Record<string, string>);
   ids = await demoIds(system);
   url = system.gatewayUrl;
   year = (await system.orms.institutions.em.fork().findOneOrFail(SchoolClass, { id: ids.classes["5-A"]! })).academicYear;
@@ -27,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.stop();
+  await provider?.close();
 });
 
 async function settle(): Promise<void> {
@@ -158,6 +162,59 @@ describe("passwords", () => {
     });
     expect(back.errors).toBeUndefined();
     expect((await signInRaw(login, "Kuzgi-barg-3030")).data.signIn.user.id).toBe(made.user.id);
+  });
+});
+
+describe("a password reset by SMS", () => {
+  /** The six-digit code of the last SMS the provider received for `phone`. */
+  const lastCodeTo = (phone: string): string | undefined => {
+    const sms = provider.received.filter((r) => r.channel === "sms" && r.body.to === phone).at(-1);
+    return /(\d{6})/.exec(String(sms?.body.text ?? ""))?.[1];
+  };
+
+  it("texts a code only to a verified phone; the code sets a new password and ends the old sessions", async () => {
+    const phone = "+998901112233";
+    const made = (
+      await gql(
+        url,
+        doc("create-person"),
+        { input: { role: "PARENT", lastName: "Sobirova", firstName: "Dilbar", phone } },
+        await as("demo-principal"),
+      )
+    ).data.createPerson;
+    const session = (
+      await gql(url, doc("activate-account"), { login: made.login, code: made.activationCode, newPassword: "Bog'dagi-olma-41" })
+    ).data.activateAccount;
+
+    // Not verified yet: the request answers true and nothing is sent.
+    expect((await gql(url, doc("request-password-reset-code"), { login: made.login })).data.requestPasswordResetCode).toBe(true);
+    await settle();
+    expect(lastCodeTo(phone)).toBeUndefined();
+    // An unknown login answers the same.
+    expect((await gql(url, doc("request-password-reset-code"), { login: "no.such.person" })).data.requestPasswordResetCode).toBe(true);
+
+    const me = { token: session.accessToken };
+    expect((await gql(url, doc("request-phone-check"), {}, me)).data.requestPhoneCheck).toBe(true);
+    await settle();
+    const check = lastCodeTo(phone)!;
+    expect(check).toMatch(/^\d{6}$/);
+    // The phone check code does not set a password.
+    expect(codes(await gql(url, doc("activate-account"), { login: made.login, code: check, newPassword: "Nok-daraxti-52" }))).toEqual([
+      "UNAUTHENTICATED",
+    ]);
+    expect((await gql(url, doc("confirm-phone"), { code: check }, me)).data.confirmPhone).toBe(true);
+
+    await gql(url, doc("request-password-reset-code"), { login: made.login });
+    await settle();
+    const reset = lastCodeTo(phone)!;
+    expect(reset).not.toBe(check);
+    const after = await gql(url, doc("activate-account"), { login: made.login, code: reset, newPassword: "Nok-daraxti-52" });
+    expect(after.errors).toBeUndefined();
+    await settle();
+    expect(codes(await signInRaw(made.login, "Bog'dagi-olma-41"))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await gql(url, doc("refresh-session"), { refreshToken: session.refreshToken }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await gql(url, doc("my-login"), {}, me))).toEqual(["UNAUTHENTICATED"]);
+    expect((await signInRaw(made.login, "Nok-daraxti-52")).data.signIn.user.id).toBe(made.user.id);
   });
 });
 

@@ -7,6 +7,7 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
 import { now, nowMs } from "../../../shared/clock.js";
 import { OneTimeCode } from "../entities/index.js";
+import type { CodePurpose } from "../entities/one-time-code.entity.js";
 
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const CODE_LENGTH = 12;
@@ -36,14 +37,14 @@ export function issueActivationCode(em: EntityManager, userId: string): string {
   return code.match(/.{4}/g)!.join("-");
 }
 
-/** A six-digit code for the SMS reset. */
-export function issueSmsCode(em: EntityManager, userId: string): string {
+/** A six-digit code to send by SMS (a password reset, or checking the phone itself). */
+export function issueSmsCode(em: EntityManager, userId: string, purpose: "SMS_RESET" | "PHONE_CHECK"): string {
   const code = randomCode(SMS_CODE_LENGTH, "0123456789");
   em.persist(
     em.create(OneTimeCode, {
       id: randomUUID(),
       userId,
-      purpose: "SMS_RESET",
+      purpose,
       hash: hashOf(code),
       expiresAt: new Date(nowMs() + SMS_CODE_TTL_MINUTES * 60_000),
     }),
@@ -60,8 +61,14 @@ export async function retireCodes(em: EntityManager, userId: string): Promise<vo
  * Uses the code if it is the person's, unused and not expired: marked used with a conditional update, so two
  * requests with the same code cannot both succeed.
  */
-export async function redeemCode(em: EntityManager, userId: string, code: string): Promise<boolean> {
-  const row = await em.findOne(OneTimeCode, { userId, hash: hashOf(code), usedAt: null, expiresAt: { $gt: now() } });
+export async function redeemCode(em: EntityManager, userId: string, code: string, purposes: readonly CodePurpose[]): Promise<boolean> {
+  const row = await em.findOne(OneTimeCode, {
+    userId,
+    hash: hashOf(code),
+    purpose: { $in: [...purposes] },
+    usedAt: null,
+    expiresAt: { $gt: now() },
+  });
   if (!row) return false;
   return (await em.nativeUpdate(OneTimeCode, { id: row.id, usedAt: null }, { usedAt: now() })) === 1;
 }

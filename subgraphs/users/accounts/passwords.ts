@@ -49,7 +49,7 @@ export async function activateAccount(
     throw new UnauthenticatedError("Wrong login or code", 401);
   }
   const ok = await ctx.em.transactional(async (em) => {
-    if (!(await redeemCode(em, user.id, args.code))) return false;
+    if (!(await redeemCode(em, user.id, args.code, ["ACTIVATION", "SMS_RESET"]))) return false;
     await replacePassword(em, ctx, user.id, args.newPassword);
     return true;
   });

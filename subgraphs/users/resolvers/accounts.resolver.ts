@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-gr
 import type { AuthedContext } from "../../../shared/context.js";
 import { createPerson, type PersonCreation } from "../accounts/create-person.js";
 import { activateAccount, changePassword, resetPassword, type PasswordReset } from "../accounts/passwords.js";
+import { confirmPhone, requestPasswordResetCode, requestPhoneCheck } from "../accounts/sms-reset.js";
 import type { UsersContext } from "../context.js";
 import type { AuthPayload } from "../sign-in/sign-in.js";
 import { CreatePersonInputType, PasswordResetType, PersonCreationType } from "../types/accounts.js";
@@ -56,5 +57,22 @@ export class AccountsResolver {
   })
   resetPassword(@Arg("userId", () => ID) userId: string, @Ctx() ctx: AuthedContext<UsersContext>): Promise<PasswordReset> {
     return resetPassword(ctx, userId);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Texts a one-time code to the verified phone of the login's account, if there is one; always true",
+  })
+  requestPasswordResetCode(@Arg("login", () => String) login: string, @Ctx() ctx: UsersContext): Promise<boolean> {
+    return requestPasswordResetCode(ctx, login);
+  }
+
+  @Mutation(() => Boolean, { description: "Texts a code to the caller's phone on record, to verify it" })
+  requestPhoneCheck(@Ctx() ctx: AuthedContext<UsersContext>): Promise<boolean> {
+    return requestPhoneCheck(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: "Verifies the caller's phone with the code texted to it" })
+  confirmPhone(@Arg("code", () => String) code: string, @Ctx() ctx: AuthedContext<UsersContext>): Promise<boolean> {
+    return confirmPhone(ctx, code);
   }
 }
