@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SchoolClass } from "../../subgraphs/institutions/entities/index.js";
+import { School, SchoolClass } from "../../subgraphs/institutions/entities/index.js";
 import { ClassPlace, Grade, Lesson, RosterEntry, TeachingReplica } from "../../subgraphs/journal/entities/index.js";
 import { Placement } from "../../subgraphs/users/entities/index.js";
 import { tashkentDay } from "../../shared/days.js";
@@ -193,6 +193,58 @@ describe("schools, classes, subjects, staff, enrolment and teaching", () => {
       [first, `${year}-09-02`, on],
       [second, on, null],
     ]);
+  });
+});
+
+describe("every setup operation refused for the wrong role, school or district", () => {
+  it("answers FORBIDDEN and writes nothing", async () => {
+    const other = randomUUID();
+    const chilonzorDistrict = (await system.orms.institutions.em.fork().findOneOrFail(School, { id: CHILONZOR() })).districtId;
+    const mine = { schoolId: CHILONZOR(), academicYear: year, gradeLevel: 3, letter: "Z" };
+    const theirs = { ...mine, schoolId: YUNUSOBOD() };
+    const startsOn = `${year}-09-02`;
+    const cases: Array<[string, string, Record<string, unknown>]> = [
+      ["demo-teacher", "create-class", { input: mine }],
+      ["demo-principal", "create-class", { input: theirs }],
+      ["demo-teacher", "choose-school-subjects", { schoolId: CHILONZOR(), subjectIds: [ids.subjects["Matematika"]] }],
+      ["demo-district", "choose-school-subjects", { schoolId: CHILONZOR(), subjectIds: [ids.subjects["Matematika"]] }],
+      ["demo-principal", "add-staff-member", { input: { schoolId: YUNUSOBOD(), userId: other, position: "TEACHER", startsOn } }],
+      ["demo-district", "add-staff-member", { input: { schoolId: CHILONZOR(), userId: other, position: "TEACHER", startsOn } }],
+      ["demo-principal", "enrol-student", { input: { classId: ids.classes["7-A"], studentId: other, startsOn } }],
+      ["demo-parent", "enrol-student", { input: { classId: ids.classes["5-A"], studentId: other, startsOn } }],
+      ["demo-principal", "move-student", { studentId: ids.people["demo-student"].id, toClassId: ids.classes["7-A"], on: `${year}-10-01` }],
+      ["demo-principal", "transfer-student", { studentId: other, toClassId: ids.classes["5-A"], on: `${year}-10-01` }],
+      [
+        "demo-teacher-other",
+        "transfer-student",
+        { studentId: ids.people["demo-student"].id, toClassId: ids.classes["7-A"], on: `${year}-10-01` },
+      ],
+      [
+        "demo-principal",
+        "assign-teacher",
+        {
+          input: {
+            teacherId: ids.people["demo-teacher-other"].id,
+            classId: ids.classes["7-A"],
+            subjectId: ids.subjects["Matematika"],
+            startsOn,
+          },
+        },
+      ],
+      ["demo-principal", "set-homeroom-teacher", { classId: ids.classes["7-A"], teacherId: ids.people["demo-teacher-other"].id }],
+      ["demo-ministry", "set-homeroom-teacher", { classId: ids.classes["5-A"], teacherId: ids.people["demo-teacher"].id }],
+      ["demo-principal", "add-catalogue-subject", { input: { name: "Astronomiya" } }],
+      ["demo-district-other", "create-school", { input: { districtId: chilonzorDistrict, name: "X", adminUserId: other } }],
+    ];
+    const before = await system.orms.institutions.em.fork().count(SchoolClass, {});
+    for (const [login, operation, variables] of cases) {
+      const answer = await gql(url, doc(operation), variables, await as(login));
+      // An unknown student at someone else's school is as good as not there: NOT_FOUND is no leak either.
+      expect(codes(answer), `${login} ${operation}`).toEqual(
+        operation === "transfer-student" && login === "demo-principal" ? ["NOT_FOUND"] : ["FORBIDDEN"],
+      );
+    }
+    expect(await system.orms.institutions.em.fork().count(SchoolClass, {})).toBe(before);
   });
 });
 
