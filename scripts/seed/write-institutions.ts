@@ -1,10 +1,12 @@
 /** The institutions subgraph's tables: territory, schools, classes, subjects, staff, enrolments, teaching. */
+import { randomUUID } from "node:crypto";
 import {
   District,
   Enrolment,
   Region,
   School,
   SchoolClass,
+  SchoolSubject,
   StaffMembership,
   Subject,
   TeachingAssignment,
@@ -25,4 +27,14 @@ export async function writeInstitutions(out: BulkWriter, world: World): Promise<
   await out.insert(StaffMembership, world.memberships);
   await out.insert(Enrolment, world.enrolments);
   await out.insert(TeachingAssignment, world.assignments);
+  // Each school has chosen the subjects it teaches (what assignTeacher checks against).
+  const schoolOf = new Map(world.classes.map((c) => [c.id, c.schoolId]));
+  const chosen = new Set(world.assignments.map((a) => `${schoolOf.get(a.classId)}|${a.subjectId}`));
+  await out.insert(
+    SchoolSubject,
+    [...chosen].map((pair) => {
+      const [schoolId, subjectId] = pair.split("|") as [string, string];
+      return { id: randomUUID(), schoolId, subjectId };
+    }),
+  );
 }

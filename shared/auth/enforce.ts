@@ -51,7 +51,7 @@ async function check(
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
   if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
-  const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
+  const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${subject.recordDate ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
   let decision = ctx.privacy.cached(key);
   if (!decision) {
     decision = decide(caller, subject, spec.category, spec.purposes);

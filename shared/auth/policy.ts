@@ -41,12 +41,21 @@ const J_ADM: Allowed = ["JOURNAL", "ADMINISTRATION"];
  */
 export const MATRIX: Record<SubjectKind, Rules> = {
   STUDENT: {
-    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
+    // The school or class a student left keeps the name on the rows of that time and may open the list of
+    // marks: each dated row is then judged by the enrolment covering its day (relationships.ts, asOfRecord).
+    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J, FORMER_SCHOOL: J_ADM },
     demographic: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     identifier: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     contact: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     address: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
-    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J, PARTNER: J },
+    academic: {
+      GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"],
+      SUBJECT_TEACHER: J,
+      HOMEROOM: J,
+      SCHOOL_ADMIN: J,
+      PARTNER: J,
+      FORMER_SCHOOL: J,
+    },
     sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
     family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
     enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },

@@ -2,7 +2,7 @@
 import type { Caller } from "./claims.js";
 import { partnerRelatesTo } from "./partners.js";
 import { OFFICIAL_ROLES } from "./roles.js";
-import type { DataSubject } from "./subject.js";
+import { spanCovers, type DataSubject } from "./subject.js";
 
 export type Relationship =
   | "SELF"
@@ -14,7 +14,8 @@ export type Relationship =
   | "COLLEAGUE" // teacher or admin → staff of the same school
   | "SCHOOL_ADMIN" // school admin → anyone attached to their school
   | "OFFICIAL" // official → staff of schools under their territory (students: aggregates only, no relationship)
-  | "PARTNER"; // a school's integration partner, under JOURNAL → students and staff of that school (partners.ts)
+  | "PARTNER" // a school's integration partner, under JOURNAL → students and staff of that school (partners.ts)
+  | "FORMER_SCHOOL"; // school admin or teacher of a school or class the student has left → the name on the records kept of that time
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
 
@@ -38,8 +39,41 @@ function officialCovers(caller: Caller, subject: DataSubject): boolean {
   }
 }
 
+/**
+ * A dated record of a student is judged by where the student was on that day: the classes and schools of
+ * the enrolments covering it, ended ones included. So the school a student left keeps the rows of the
+ * time they were there, and the school they moved to sees nothing from before they arrived.
+ */
+function asOfRecord(subject: DataSubject): DataSubject {
+  if (subject.kind !== "STUDENT" || !subject.enrolments || !subject.recordDate) return subject;
+  const day = subject.recordDate;
+  const spans = subject.enrolments.filter((s) => spanCovers(s, day));
+  const ids = (pick: (s: (typeof spans)[number]) => string | undefined): string[] => [
+    ...new Set(spans.map(pick).filter((v): v is string => !!v)),
+  ];
+  return {
+    ...subject,
+    classIds: ids((s) => s.classId),
+    schoolIds: ids((s) => s.schoolId),
+    districtIds: ids((s) => s.districtId),
+    regionIds: ids((s) => s.regionId),
+  };
+}
+
+/** Staff of a school or class the student was enrolled in before (not now). */
+function formerlyRelated(caller: Caller, subject: DataSubject): boolean {
+  if (subject.kind !== "STUDENT" || !subject.enrolments || subject.recordDate) return false;
+  const schoolId = caller.org.schoolId;
+  return subject.enrolments.some(
+    (span) =>
+      (caller.role === "SCHOOL_ADMIN" && schoolId === span.schoolId) ||
+      (caller.role === "TEACHER" && caller.classes.includes(span.classId)),
+  );
+}
+
 /** Every relationship that holds; the policy releases a field when any of them allows it. */
-export function relationshipsOf(caller: Caller, subject: DataSubject): Relationship[] {
+export function relationshipsOf(caller: Caller, given: DataSubject): Relationship[] {
+  const subject = asOfRecord(given);
   const found: Relationship[] = [];
   if (caller.sub === subject.id) found.push("SELF");
   const schoolId = caller.org.schoolId;
@@ -64,5 +98,29 @@ export function relationshipsOf(caller: Caller, subject: DataSubject): Relations
   // Officials see students (and so their parents) only as aggregates: no relationship to them as persons.
   if (OFFICIAL_ROLES.includes(caller.role) && subject.kind === "STAFF" && officialCovers(caller, subject)) found.push("OFFICIAL");
   if (partnerRelatesTo(caller, subject)) found.push("PARTNER");
+  if (found.length === 0 && formerlyRelated(caller, subject)) found.push("FORMER_SCHOOL");
   return found;
 }
+
+/** A school or a territory an operation acts on (ids only). */
+export interface OrgUnit {
+  schoolId?: string;
+  districtId: string;
+  regionId: string;
+}
+
+const unitSubject = (unit: OrgUnit): DataSubject => ({
+  id: unit.schoolId ?? unit.districtId,
+  kind: "STAFF",
+  classIds: [],
+  schoolIds: unit.schoolId ? [unit.schoolId] : [],
+  districtIds: [unit.districtId],
+  regionIds: [unit.regionId],
+});
+
+/** The school's own administration: the relationship SCHOOL_ADMIN to the school as a whole. */
+export const administersSchool = (caller: Caller, unit: OrgUnit): boolean =>
+  !!unit.schoolId && relationshipsOf(caller, unitSubject(unit)).includes("SCHOOL_ADMIN");
+
+/** An official whose territory holds the unit (the ministry: everywhere). */
+export const governsUnit = (caller: Caller, unit: OrgUnit): boolean => officialCovers(caller, unitSubject(unit));

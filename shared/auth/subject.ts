@@ -16,7 +16,27 @@ export interface DataSubject {
   classIds: string[];
   /** A row of academic data (a grade, an attendance mark) names the school subject it belongs to. */
   academicSubjectId?: string;
+  /**
+   * Student: every enrolment with its dates, ended ones included. A transfer or a move ends one and starts
+   * another; the school and class of an ended one still relate to the records dated while it lasted.
+   */
+  enrolments?: EnrolmentSpan[];
+  /** A dated record (a mark, an attendance cell): class and school relationships hold only through an enrolment covering this day. */
+  recordDate?: string;
 }
+
+/** One enrolment of a student: in `classId` from `from` (inclusive) to `to` (exclusive; null while it lasts). */
+export interface EnrolmentSpan {
+  classId: string;
+  schoolId: string;
+  districtId?: string;
+  regionId?: string;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Whether the enrolment covered `day`. */
+export const spanCovers = (span: EnrolmentSpan, day: string): boolean => (!span.from || span.from <= day) && (!span.to || day < span.to);
 
 /** A subject nobody but the person and the data protection officer relates to (e.g. an unknown id). */
 export const isolatedSubject = (id: string, kind: SubjectKind = "STUDENT"): DataSubject => ({

@@ -7,6 +7,7 @@ import { SchoolPromotionResolver } from "./resolvers/promotion.resolver.js";
 import { RegionResolver } from "./resolvers/region.resolver.js";
 import { SchoolClassResolver } from "./resolvers/school-class.resolver.js";
 import { SchoolResolver } from "./resolvers/school.resolver.js";
+import { SchoolSetupResolver } from "./resolvers/setup.resolver.js";
 import { SubjectResolver } from "./resolvers/subject.resolver.js";
 import { UserInstitutionsResolver } from "./resolvers/user.resolver.js";
 import { institutionsSubjects } from "./subjects.js";
@@ -25,6 +26,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       EnrolmentEndingResolver,
       EmploymentEndingResolver,
       SchoolPromotionResolver,
+      SchoolSetupResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,

@@ -5,7 +5,7 @@
 import type { SubjectOf } from "../../shared/auth/enforce.js";
 import { isolatedSubject, type DataSubject } from "../../shared/auth/subject.js";
 import type { InstitutionsContext } from "./context.js";
-import type { SchoolClass } from "./entities/index.js";
+import type { School, SchoolClass } from "./entities/index.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -69,7 +69,18 @@ export async function rosterSubject(ctx: InstitutionsContext, schoolClass: Schoo
   };
 }
 
+/** A school's staff list is treated as data of its staff collectively: colleagues, the administration, officials over it. */
+export const staffListSubject = (school: School): DataSubject => ({
+  id: school.id,
+  kind: "STAFF",
+  classIds: [],
+  schoolIds: [school.id],
+  districtIds: [school.districtId],
+  regionIds: [school.regionId],
+});
+
 export const institutionsSubjects: Record<string, SubjectOf<InstitutionsContext>> = {
   User: (user: { id: string }, ctx) => personSubject(ctx, user.id),
   SchoolClass: (schoolClass: SchoolClass, ctx) => rosterSubject(ctx, schoolClass),
+  School: (school: School) => staffListSubject(school),
 };

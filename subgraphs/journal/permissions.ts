@@ -11,6 +11,7 @@ import type { Caller } from "../../shared/auth/claims.js";
 import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
 import { ClosedYear, TeachingReplica, type ClassPlace, type Lesson } from "./entities/index.js";
+import { teachingOn } from "./entities/teaching-replica.entity.js";
 import { lockedError, lockState, type LockState } from "./calendar/locks.js";
 import type { Term } from "./calendar/school-calendar.js";
 
@@ -25,14 +26,19 @@ export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
   ctx.caller.role === "TEACHER" && !!place?.homeroomTeacherId && place.homeroomTeacherId === ctx.caller.sub;
 
 /**
- * Marks and attendance of a class in a subject: the teacher assigned to that class and subject, or the
- * school's administration.
+ * Marks and attendance of a class in a subject: the teacher assigned to that class and subject (on `day`,
+ * the records' date, when given: an assignment has dates), or the school's administration.
  */
-export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string): Promise<void> {
+export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string, day?: string): Promise<void> {
   const place = await ctx.loaders.classPlace.load(classId);
   if (isSchoolAdminOf(ctx, place)) return;
   if (ctx.caller.role === "TEACHER") {
-    const assigned = await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId, subjectId });
+    const assigned = await ctx.em.count(TeachingReplica, {
+      teacherId: ctx.caller.sub,
+      classId,
+      subjectId,
+      ...(day ? teachingOn(day) : {}),
+    });
     if (assigned > 0) return;
   }
   throw new ForbiddenError("Only the teacher of this class and subject, or the school's administration, may record here");
@@ -97,7 +103,8 @@ export const isSubstitute = (caller: Caller, lesson: Lesson): boolean =>
 export async function teachesLesson(ctx: Ctx, lesson: Lesson): Promise<boolean> {
   if (isSubstitute(ctx.caller, lesson)) return true;
   if (ctx.caller.role !== "TEACHER") return false;
-  return (await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId: lesson.classId, subjectId: lesson.subjectId })) > 0;
+  const assigned = { teacherId: ctx.caller.sub, classId: lesson.classId, subjectId: lesson.subjectId, ...teachingOn(lesson.date) };
+  return (await ctx.em.count(TeachingReplica, assigned)) > 0;
 }
 
 export async function assertTeachesLesson(ctx: Ctx, lesson: Lesson): Promise<void> {

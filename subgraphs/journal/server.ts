@@ -5,6 +5,7 @@ import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
 import { journalEntities } from "./entities/index.js";
 import { followSchoolYears } from "./events/school-year-consumer.js";
+import { registerInstitutionsConsumers } from "./events/institutions-consumers.js";
 import { LessonGenerationJob } from "./jobs/lesson-generation.job.js";
 import { journalMigrations } from "./migrations/index.js";
 import { journalPrivacy } from "./privacy/index.js";
@@ -19,6 +20,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   createRuntime: (built, deps) => {
     replicatedBlocks(deps, "journal");
     followSchoolYears(deps);
+    registerInstitutionsConsumers(deps);
     return {
       name: "journal",
       schema: built.schema,

@@ -16,6 +16,7 @@ import { DigestJob } from "./notices/digest-job.js";
 import { noticePipeline } from "./notices/pipeline.js";
 import { notificationsPrivacy } from "./privacy/index.js";
 import { buildNotificationsSchema } from "./schema.js";
+import { registerSmsCodeConsumer } from "./events/sms-code-consumer.js";
 
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: "notifications",
@@ -34,6 +35,7 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
     registerUsersConsumers(deps.orm, deps.bus, pipeline);
     replicatedBlocks(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
+    registerSmsCodeConsumer(deps.orm, deps.bus, deps.config.delivery);
     return {
       name: "notifications",
       schema: built.schema,

@@ -1,5 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { usersReferences } from "./references/index.js";
+import { AccountsResolver } from "./resolvers/accounts.resolver.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { PartnerResolver } from "./resolvers/partner.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
@@ -11,7 +12,14 @@ import { UserResolver } from "./resolvers/user.resolver.js";
 import { usersSubjects } from "./subjects.js";
 
 /** Root fields that work without a token: they are how a token is obtained or given up. */
-export const USERS_PUBLIC_FIELDS = ["signIn", "refreshSession", "signOut", "partnerToken"] as const;
+export const USERS_PUBLIC_FIELDS = [
+  "signIn",
+  "refreshSession",
+  "signOut",
+  "partnerToken",
+  "activateAccount",
+  "requestPasswordResetCode",
+] as const;
 
 export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
   buildSubgraph({
@@ -25,6 +33,7 @@ export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
       UserConsentsResolver,
       GuardianshipResolver,
       ProfileResolver,
+      AccountsResolver,
     ],
     references: usersReferences,
     subjects: usersSubjects,

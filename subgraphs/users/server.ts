@@ -6,6 +6,7 @@ import { usersEntities } from "./entities/index.js";
 import { followSchoolYears } from "./events/school-year-consumer.js";
 import { usersMigrations } from "./migrations/index.js";
 import { usersPrivacy } from "./privacy/index.js";
+import { registerPlacementConsumers } from "./placements/consumers.js";
 import { ownRevocationCheck } from "./partners/revocation.js";
 import { buildUsersSchema } from "./schema.js";
 
@@ -17,6 +18,7 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
   buildSchema: buildUsersSchema,
   createRuntime: (built, deps) => {
     followSchoolYears(deps);
+    registerPlacementConsumers(deps);
     return {
       name: "users",
       schema: built.schema,

@@ -27,8 +27,27 @@ export async function userSubject(ctx: UsersContext, user: Pick<User, "id"> & Pa
   const role = user.role ?? (await ctx.loaders.user.load(user.id))?.role;
   if (!role) return null;
   if (role === "STUDENT") {
-    const enrolments = ofKind(await ctx.loaders.placementsByUser.load(user.id), "ENROLMENT");
-    return placed(user.id, "STUDENT", enrolments, enrolments);
+    const [current, history] = await Promise.all([
+      ctx.loaders.placementsByUser.load(user.id),
+      ctx.loaders.enrolmentHistoryByUser.load(user.id),
+    ]);
+    const enrolments = ofKind(current, "ENROLMENT");
+    // Ended enrolments too: the school a student left still relates to the name on the rows it keeps.
+    const spans = history.flatMap((p) =>
+      p.classId && p.schoolId
+        ? [
+            {
+              classId: p.classId,
+              schoolId: p.schoolId,
+              districtId: p.districtId ?? undefined,
+              regionId: p.regionId ?? undefined,
+              from: p.startsOn,
+              to: p.endsOn,
+            },
+          ]
+        : [],
+    );
+    return { ...placed(user.id, "STUDENT", enrolments, enrolments), enrolments: spans };
   }
   if (role === "PARENT") {
     const links = await ctx.loaders.guardianshipsByParent.load(user.id);

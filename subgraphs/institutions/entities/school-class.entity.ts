@@ -1,7 +1,8 @@
-import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 
 /** A class of one academic year, e.g. "5-A" of 2026/2027. */
 @Entity({ tableName: "school_classes" })
+@Unique({ properties: ["schoolId", "academicYear", "name"] })
 export class SchoolClass {
   @PrimaryKey({ type: "string", length: 36 })
   id: string;

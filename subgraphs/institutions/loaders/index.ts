@@ -20,6 +20,8 @@ export interface InstitutionsLoaders {
   enrolmentsByClass: DataLoader<string, Enrolment[]>;
   enrolmentsByStudent: DataLoader<string, Enrolment[]>;
   membershipsByUser: DataLoader<string, StaffMembership[]>;
+  /** Current staff of each school, by position then start. */
+  staffBySchool: DataLoader<string, StaffMembership[]>;
   assignmentsByClass: DataLoader<string, TeachingAssignment[]>;
   assignmentsByTeacher: DataLoader<string, TeachingAssignment[]>;
   /** Report rows' unit names, in the request's script. */
@@ -42,6 +44,7 @@ export function createInstitutionsLoaders(em: EntityManager, locale: Locale): In
     enrolmentsByClass: groupLoader(em, Enrolment, "classId", { where: current }),
     enrolmentsByStudent: groupLoader(em, Enrolment, "studentId", { where: current }),
     membershipsByUser: groupLoader(em, StaffMembership, "userId", { where: current }),
+    staffBySchool: groupLoader(em, StaffMembership, "schoolId", { where: current, orderBy: { role: "asc", startsOn: "asc", id: "asc" } }),
     assignmentsByClass: groupLoader(em, TeachingAssignment, "classId"),
     assignmentsByTeacher: groupLoader(em, TeachingAssignment, "teacherId"),
     unitName: unitNameLoader(em, locale),

@@ -20,6 +20,8 @@ export interface JournalLoaders {
   classPlace: DataLoader<string, ClassPlace | null>;
   rosterByClass: DataLoader<string, RosterEntry[]>;
   rosterByStudent: DataLoader<string, RosterEntry[]>;
+  /** Every roster entry of each student, ended ones included (where they were on the day of a record). */
+  rosterHistoryByStudent: DataLoader<string, RosterEntry[]>;
   gradesOfStudent: DataLoader<StudentRange, Grade[], string>;
   attendanceOfStudent: DataLoader<StudentRange, AttendanceMark[], string>;
   /** The changes of each grade or attendance mark, oldest first. */
@@ -82,6 +84,7 @@ export function createJournalLoaders(em: EntityManager): JournalLoaders {
     }),
     rosterByClass: groupLoader(em, RosterEntry, "classId", { where: currentRoster(), orderBy: { studentId: "asc" } }),
     rosterByStudent: groupLoader(em, RosterEntry, "studentId", { where: currentRoster() }),
+    rosterHistoryByStudent: groupLoader(em, RosterEntry, "studentId", { orderBy: { startsOn: "asc" } }),
     gradesOfStudent: rangeLoader(em, Grade, (r) => ({ ...dateRange(r.from, r.to), ...(r.subjectId ? { subjectId: r.subjectId } : {}) })),
     attendanceOfStudent: rangeLoader(em, AttendanceMark, (r) => dateRange(r.from, r.to)),
     historyOfCell: groupLoader(em, JournalChange, "cellId", { orderBy: { changedAt: "asc" } }),

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import type { EnrolmentEnded } from "../../../shared/privacy/subgraph-privacy.js";
 import { RosterEntry } from "../entities/index.js";
 
-export async function endRosterEntry(em: EntityManager, ended: EnrolmentEnded): Promise<void> {
+export async function endRosterEntry(em: EntityManager, ended: Pick<EnrolmentEnded, "studentId" | "classId" | "endedOn">): Promise<void> {
   await em.nativeUpdate(
     RosterEntry,
     { studentId: ended.studentId, classId: ended.classId, $or: [{ endsOn: null }, { endsOn: { $gt: ended.endedOn } }] },

@@ -10,19 +10,44 @@ import type { ClassPlace } from "../entities/index.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
-/** A student as the policy sees them. Someone not on any roster relates only to themself (and a guardian). */
+/**
+ * A student as the policy sees them: the current classes, plus every roster entry with its dates so a
+ * dated record is judged by where the student was that day. Someone never on a roster relates only to
+ * themself (and a guardian).
+ */
 export async function studentSubject(ctx: JournalContext, studentId: string): Promise<DataSubject> {
-  const entries = await ctx.loaders.rosterByStudent.load(studentId);
-  if (entries.length === 0) return isolatedSubject(studentId, "STUDENT");
-  const classIds = unique(entries.map((e) => e.classId));
-  const places = (await ctx.loaders.classPlace.loadMany(classIds)).filter((p): p is ClassPlace => !!p && !(p instanceof Error));
+  const [entries, history] = await Promise.all([
+    ctx.loaders.rosterByStudent.load(studentId),
+    ctx.loaders.rosterHistoryByStudent.load(studentId),
+  ]);
+  if (history.length === 0) return isolatedSubject(studentId, "STUDENT");
+  const places = (await ctx.loaders.classPlace.loadMany(unique(history.map((e) => e.classId)))).filter(
+    (p): p is ClassPlace => !!p && !(p instanceof Error),
+  );
+  const placeOf = new Map(places.map((p) => [p.classId, p]));
+  const current = entries.flatMap((e) => placeOf.get(e.classId) ?? []);
   return {
     id: studentId,
     kind: "STUDENT",
-    classIds,
-    schoolIds: unique(places.map((p) => p.schoolId)),
-    districtIds: unique(places.map((p) => p.districtId)),
-    regionIds: unique(places.map((p) => p.regionId)),
+    classIds: unique(entries.map((e) => e.classId)),
+    schoolIds: unique(current.map((p) => p.schoolId)),
+    districtIds: unique(current.map((p) => p.districtId)),
+    regionIds: unique(current.map((p) => p.regionId)),
+    enrolments: history.flatMap((e) => {
+      const place = placeOf.get(e.classId);
+      return place
+        ? [
+            {
+              classId: e.classId,
+              schoolId: place.schoolId,
+              districtId: place.districtId,
+              regionId: place.regionId,
+              from: e.startsOn,
+              to: e.endsOn,
+            },
+          ]
+        : [];
+    }),
   };
 }
 
@@ -30,8 +55,8 @@ export async function studentSubject(ctx: JournalContext, studentId: string): Pr
  * A row of academic data (a grade, an attendance mark, a term-mark suggestion, a cell's history) is the
  * student's data of one school subject: subject teachers see only theirs.
  */
-async function academicRowSubject(ctx: JournalContext, row: { studentId: string; subjectId: string }): Promise<DataSubject> {
-  return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId };
+async function academicRowSubject(ctx: JournalContext, row: AcademicRow): Promise<DataSubject> {
+  return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId, ...(row.date ? { recordDate: row.date } : {}) };
 }
 
 /**
@@ -55,7 +80,8 @@ export function classSubject(place: ClassPlace, subjectId: string): DataSubject 
   return { ...classAsSubject(place), academicSubjectId: subjectId };
 }
 
-type AcademicRow = { studentId: string; subjectId: string };
+/** A dated row (grade, attendance, cell history) is judged by the student's enrolment on its day. */
+type AcademicRow = { studentId: string; subjectId: string; date?: string };
 
 export const journalSubjects: Record<string, SubjectOf<JournalContext>> = {
   User: (user: { id: string }, ctx) => studentSubject(ctx, user.id),

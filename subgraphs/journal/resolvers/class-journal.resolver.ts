@@ -4,7 +4,7 @@ import type { AuthedContext } from "../../../shared/context.js";
 import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
-import { AttendanceMark, Grade, Lesson } from "../entities/index.js";
+import { AttendanceMark, Grade, Lesson, RosterEntry } from "../entities/index.js";
 import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 import { classSubject, studentSubject } from "../privacy/subjects.js";
 import { ACADEMIC_PURPOSES, ClassJournalArgs, ClassJournalType } from "../types/index.js";
@@ -39,7 +39,12 @@ export class ClassJournalResolver {
 
     const inRange = { classId, subjectId, date: { $gte: from, $lte: to } };
     const [roster, lessons, grades, attendance] = await Promise.all([
-      ctx.loaders.rosterByClass.load(classId),
+      // Everyone on the roster at some point of the range, leavers included: their rows stay where they were given.
+      ctx.em.find(
+        RosterEntry,
+        { classId, startsOn: { $lte: to }, $or: [{ endsOn: null }, { endsOn: { $gt: from } }] },
+        { orderBy: { studentId: "asc" } },
+      ),
       ctx.em.find(Lesson, inRange, { orderBy: { date: "asc", period: "asc" } }),
       ctx.em.find(Grade, inRange, { orderBy: { date: "asc", recordedAt: "asc" } }),
       ctx.em.find(AttendanceMark, inRange, { orderBy: { date: "asc" } }),

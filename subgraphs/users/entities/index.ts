@@ -3,6 +3,7 @@ import { DataRequestStep } from "./data-request-step.entity.js";
 import { DataRequest } from "./data-request.entity.js";
 import { Consent } from "./consent.entity.js";
 import { Guardianship } from "./guardianship.entity.js";
+import { OneTimeCode } from "./one-time-code.entity.js";
 import { PartnerClient } from "./partner-client.entity.js";
 import { PasswordCredential } from "./password-credential.entity.js";
 import { Placement } from "./placement.entity.js";
@@ -16,6 +17,7 @@ export {
   DataRequest,
   DataRequestStep,
   Guardianship,
+  OneTimeCode,
   PartnerClient,
   PasswordCredential,
   Placement,
@@ -38,4 +40,5 @@ export const usersEntities = [
   DataRequestStep,
   CorrectionMessage,
   PartnerClient,
+  OneTimeCode,
 ];

@@ -38,6 +38,10 @@ export class User {
   @Property({ type: "string", length: 20, nullable: true })
   phone?: string | null;
 
+  /** When the person confirmed `phone` with a code sent to it; a changed phone is unverified again. */
+  @Property({ type: "datetime", nullable: true })
+  phoneVerifiedAt?: Date | null;
+
   @Property({ type: "string", length: 200, nullable: true })
   email?: string | null;
 

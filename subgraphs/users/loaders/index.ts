@@ -9,6 +9,8 @@ export interface UsersLoaders {
   user: DataLoader<string, User | null>;
   /** Current placements (not ended) of each person. */
   placementsByUser: DataLoader<string, Placement[]>;
+  /** Every enrolment placement of each student, ended ones included. */
+  enrolmentHistoryByUser: DataLoader<string, Placement[]>;
   guardianshipsByParent: DataLoader<string, Guardianship[]>;
   guardianshipsByStudent: DataLoader<string, Guardianship[]>;
   /** The workflow steps of each data request, oldest first. */
@@ -26,6 +28,7 @@ export function createUsersLoaders(em: EntityManager): UsersLoaders {
   return {
     user: byIdLoader(em, User),
     placementsByUser: groupLoader(em, Placement, "userId", { where: currentPlacements() }),
+    enrolmentHistoryByUser: groupLoader(em, Placement, "userId", { where: { kind: "ENROLMENT" } }),
     guardianshipsByParent: groupLoader(em, Guardianship, "parentId", { orderBy: { createdAt: "asc" } }),
     guardianshipsByStudent: groupLoader(em, Guardianship, "studentId", { orderBy: { createdAt: "asc" } }),
     stepsByRequest: groupLoader(em, DataRequestStep, "requestId", { orderBy: { seq: "asc" } }),

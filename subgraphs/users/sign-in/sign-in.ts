@@ -64,6 +64,10 @@ export async function signIn(
   return payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, config.refreshTtlDays));
 }
 
+/** A new session for a person whose credentials another use case has just checked (account activation). */
+export const signInAs = (ctx: UsersContext, user: User): Promise<{ payload: AuthPayload; caller: Caller }> =>
+  payloadFor(ctx, user, issueRefreshToken(ctx.em, user.id, ctx.services.config.refreshTtlDays));
+
 const revocation = (ctx: UsersContext): RevocationSettings => ({
   accessTtlSeconds: ctx.services.tokens.accessTtlSeconds,
   afterCommit: () => ctx.services.relay.kick(),
