@@ -77,7 +77,10 @@ export async function prepareReport<G extends ReportLevel | "TEACHER">(
   const unit = scopeUnitOf(args.scope);
   checkGrouping(unit, args.groupBy);
   checkRange(args.from, args.to, MAX_RANGE_DAYS);
-  const range = args.quarter === undefined || args.quarter === null ? args : (await ctx.loaders.calendar()).quarterWithin(args.quarter, args.from, args.to);
+  const range =
+    args.quarter === undefined || args.quarter === null
+      ? args
+      : (await ctx.loaders.calendar()).quarterWithin(args.quarter, args.from, args.to);
   const subjectId = args.subjectId ? parseId(args.subjectId, "subjectId") : undefined;
   // The claims decide when the scope is at or above the caller's own level; below it, the unit's place does.
   const decided = mayReport(ctx.caller, unit);
