@@ -57,11 +57,6 @@ export class SchoolCalendar {
     return this.terms.filter((t) => t.startsOn <= today).pop()?.year ?? academicYearOf(today);
   }
 
-  /** The school year a day's records belong to: that of its governing term, else the year by the date. */
-  yearOfRecords(date: string): number {
-    return this.governingTerm(1, date)?.year ?? academicYearOf(date);
-  }
-
   /**
    * The days of quarter `number` of the school year `from` falls in, within from..to. A client asks for
    * "the second quarter" with the year's bounds as from and to; the range stays an upper bound.
