@@ -16,10 +16,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
+import { ForbiddenError, NotFoundError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
 import { isPartner } from "./partners.js";
-import { blockApplies, canReach, decide, type Decision } from "./policy.js";
+import { blockApplies, canReach, canReachAnyone, decide, type Decision } from "./policy.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
@@ -81,9 +81,16 @@ export async function reachable(ctx: BaseContext, subject: DataSubject | null, w
   return false;
 }
 
-/** `reachable`, for a root field that names one object: refused as a whole with FORBIDDEN. */
+/**
+ * `reachable`, for a root field that names one object: refused as a whole with FORBIDDEN. A subject that
+ * does not exist (null) is refused with the very same error, so a caller with no relationship cannot
+ * probe which ids exist; only the data protection officer under a legal request, who may reach anyone,
+ * learns that an id is unknown (NOT_FOUND).
+ */
 export async function assertReachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<void> {
-  if (!(await reachable(ctx, subject, what))) throw new ForbiddenError("You have no relationship to this person");
+  if (await reachable(ctx, subject, what)) return;
+  if (!subject && ctx.caller && canReachAnyone(ctx.caller)) throw new NotFoundError(what);
+  throw new ForbiddenError("You have no relationship to this person");
 }
 
 function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, PersonalDataSpec>): string | undefined {

@@ -15,6 +15,8 @@ import type { TokenSettings } from "../auth/tokens.js";
 import type { BaseContext } from "../context.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
+import { requestChecksPlugin } from "./request-checks.js";
+import { schemaAccessPlugin, type SchemaAccess } from "./schema-access.js";
 import { serve, type Listening } from "./serve.js";
 
 /** Work a subgraph does on its own schedule (the retention run): started once it listens, stopped on close. */
@@ -93,10 +95,20 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
   };
 }
 
-export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>): ApolloServer<C> {
+export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>, access: SchemaAccess): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), withheldListsPlugin<C>(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
+    // Apollo's own switch would refuse the gateway too: schemaAccessPlugin decides who may introspect.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: !access.open,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      schemaAccessPlugin<C>(access),
+      requestChecksPlugin<C>(),
+      withheldListsPlugin<C>(),
+      localizeErrorsPlugin<C>(),
+      auditPlugin<C>(runtime.orm),
+    ],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).
@@ -106,9 +118,10 @@ export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRun
 
 export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
-  listen: { host: string; port: number },
+  listen: { host: string; port: number; schemaAccess?: SchemaAccess },
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
-  const apollo = createSubgraphApollo(runtime);
+  // Without a say from the configuration, nobody reads the schema.
+  const apollo = createSubgraphApollo(runtime, listen.schemaAccess ?? { open: false });
   await apollo.start();
   const listening = await serve(apollo, {
     ...listen,
