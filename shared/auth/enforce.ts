@@ -36,6 +36,18 @@ export interface EnforcementOptions<C extends BaseContext> {
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
 
+const BLOCK_NAMES = "personalDataBlockNames";
+
+/**
+ * The names a block of `name` ("Grade", "User.attendance") goes by in this schema: the row type, every list
+ * of it, and what is derived from them. For aggregate statements that must leave blocked subjects' rows out
+ * (blocks.ts, `notBlocked`); a schema the enforcement has not wrapped knows only the name itself.
+ */
+export function blockNamesIn(schema: GraphQLSchema, name: string): string[] {
+  const names = (schema.extensions as Record<string, unknown>)[BLOCK_NAMES] as ((n: string) => string[]) | undefined;
+  return names ? names(name) : [name];
+}
+
 /**
  * The decision for one subject and spec, noted in the audit ledger. The matrix's answer is cached per
  * request; a release to someone else then meets the subject's blocks: `blockNames` are the names a block of
@@ -140,7 +152,22 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
     return fn;
   };
 
-  const blockNames = blockNamesOf(objectTypes, rows);
+  const ownBlockNames = blockNamesOf(objectTypes, rows);
+  // A derived value goes by the block names of what it derives from as well as its own.
+  const derivedFrom = new Map<string, string[]>();
+  for (const type of objectTypes) {
+    const rowSpec = rows.get(type.name);
+    if (rowSpec?.derivedFrom.length) derivedFrom.set(type.name, rowSpec.derivedFrom);
+    for (const field of Object.values(type.getFields())) {
+      const spec = readPersonalData(field.astNode?.directives, `${type.name}.${field.name}`);
+      if (spec?.derivedFrom.length) derivedFrom.set(`${type.name}.${field.name}`, spec.derivedFrom);
+    }
+  }
+  const blockNames = (name: string): string[] => [
+    ...new Set([...ownBlockNames(name), ...(derivedFrom.get(name) ?? []).flatMap((source) => ownBlockNames(source))]),
+  ];
+  // Aggregates computed in SQL (a class's daily attendance, the reports) read which names block a row type here.
+  schema.extensions = { ...schema.extensions, [BLOCK_NAMES]: blockNames };
   const reachableOnly = new Set(options.reachableOnly ?? []);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
@@ -157,7 +184,11 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       // Lists of people (children, guardians) drop the ones the caller has no relationship to.
       const reachItems = isListType(getNullableType(field.type)) && reachableOnly.has(itemsType) ? subjectOf(itemsType) : undefined;
       const sensitive = readSensitiveValues(field.astNode?.directives, fieldName);
-      const sensitiveSpec = sensitive && { category: "sensitive" as const, purposes: (fieldSpec ?? rowSpec)?.purposes ?? [] };
+      const sensitiveSpec = sensitive && {
+        category: "sensitive" as const,
+        purposes: (fieldSpec ?? rowSpec)?.purposes ?? [],
+        derivedFrom: [],
+      };
       if (sensitive && !(fieldSpec ?? rowSpec))
         throw new Error(`@sensitiveValues on ${fieldName} needs @personalData on the field or its type`);
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);

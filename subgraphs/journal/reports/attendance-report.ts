@@ -2,6 +2,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { AttendanceStatus } from "../entities/index.js";
+import { notBlocked } from "../../../shared/privacy/blocks.js";
 import { PLACE_COLUMN, type ReportRequest } from "./request.js";
 import { aggregate, num, placeholders } from "./sql.js";
 
@@ -36,6 +37,7 @@ interface Row {
 export async function attendanceFigures(em: EntityManager, request: ReportRequest<ReportLevel>): Promise<AttendanceFigures[]> {
   const unit = PLACE_COLUMN[request.groupBy];
   const scope = PLACE_COLUMN[request.unit.level];
+  const blocked = notBlocked("a.student_id", request.blockNames ?? []);
   const sql = `
     with places as (
       select class_id, ${unit} as unit_id from class_places where ${scope} = ?
@@ -59,7 +61,7 @@ export async function attendanceFigures(em: EntityManager, request: ReportReques
         sum(case when a.status in (${placeholders(ABSENCE_STATUSES)}) then 1 else 0 end) as absences,
         sum(case when a.status = ? then 1 else 0 end) as late
       from attendance_marks a join places p on p.class_id = a.class_id
-      where a.date >= ? and a.date <= ?
+      where a.date >= ? and a.date <= ?${blocked.sql}
       group by a.class_id
     )
     select p.unit_id,
@@ -82,6 +84,7 @@ export async function attendanceFigures(em: EntityManager, request: ReportReques
     "LATE",
     request.from,
     request.to,
+    ...blocked.params,
   ]);
   return rows.map((row) => ({
     unitId: row.unit_id,

@@ -2,6 +2,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { GradeKind } from "../entities/index.js";
+import { notBlocked } from "../../../shared/privacy/blocks.js";
 import { PLACE_COLUMN, type ReportRequest } from "./request.js";
 import { aggregate, num, placeholders } from "./sql.js";
 
@@ -27,6 +28,7 @@ export async function gradeFigures(em: EntityManager, request: ReportRequest<Rep
   const unit = PLACE_COLUMN[request.groupBy];
   const scope = PLACE_COLUMN[request.unit.level];
   const subject = request.subjectId ? "and g.subject_id = ?" : "";
+  const blocked = notBlocked("g.student_id", request.blockNames ?? []);
   const sql = `
     with places as (
       select class_id, ${unit} as unit_id from class_places where ${scope} = ?
@@ -40,7 +42,7 @@ export async function gradeFigures(em: EntityManager, request: ReportRequest<Rep
     unit_marks as (
       select p.unit_id, count(*) as marks, sum(g.value) as total
       from grades g join places p on p.class_id = g.class_id
-      where g.date >= ? and g.date <= ? and g.kind in (${placeholders(REPORTED_GRADE_KINDS)}) ${subject}
+      where g.date >= ? and g.date <= ? and g.kind in (${placeholders(REPORTED_GRADE_KINDS)}) ${subject}${blocked.sql}
       group by p.unit_id
     )
     select u.unit_id, coalesce(s.students, 0) as students, coalesce(m.marks, 0) as marks, coalesce(m.total, 0) as total
@@ -56,6 +58,7 @@ export async function gradeFigures(em: EntityManager, request: ReportRequest<Rep
     request.to,
     ...REPORTED_GRADE_KINDS,
     ...(request.subjectId ? [request.subjectId] : []),
+    ...blocked.params,
   ]);
   return rows.map((row) => ({ unitId: row.unit_id, students: num(row.students), marks: num(row.marks), total: num(row.total) }));
 }

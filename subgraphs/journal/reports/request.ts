@@ -37,6 +37,11 @@ export interface ReportRequest<G extends string> {
   from: string;
   to: string;
   subjectId?: string;
+  /**
+   * Block names of the report's rows (enforce.ts `blockNamesIn`): a pupil who blocked their marks or
+   * attendance is left out of every figure computed from them.
+   */
+  blockNames?: readonly string[];
 }
 
 /** The class_places column holding each level's id; reports group and filter by these, never by client text. */

@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { blockNamesIn } from "../../../shared/auth/enforce.js";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import type { TimelinessGrouping } from "../../../shared/federation/enums.js";
@@ -30,9 +32,13 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 @Resolver()
 export class ReportResolver {
   @Query(() => [AttendanceSummaryType])
-  async attendanceReport(@Args(() => AttendanceReportArgs) args: AttendanceReportArgs, @Ctx() ctx: Ctx): Promise<AttendanceSummaryType[]> {
+  async attendanceReport(
+    @Args(() => AttendanceReportArgs) args: AttendanceReportArgs,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AttendanceSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await attendanceFigures(ctx.em, request);
+    const rows = await attendanceFigures(ctx.em, { ...request, blockNames: blockNamesIn(info.schema, "AttendanceMark") });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
       if (isSmallCell(ctx, row.students)) {
@@ -51,9 +57,13 @@ export class ReportResolver {
   }
 
   @Query(() => [GradeSummaryType])
-  async gradeReport(@Args(() => GradeReportArgs) args: GradeReportArgs, @Ctx() ctx: Ctx): Promise<GradeSummaryType[]> {
+  async gradeReport(
+    @Args(() => GradeReportArgs) args: GradeReportArgs,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GradeSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await gradeFigures(ctx.em, request);
+    const rows = await gradeFigures(ctx.em, { ...request, blockNames: blockNamesIn(info.schema, "Grade") });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
       if (isSmallCell(ctx, row.students)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
