@@ -20,8 +20,8 @@ import {
 
 type Ctx = AuthedContext<JournalContext>;
 
-/** A unit of fewer students than the minimum cell size could single a child out: its figures stay hidden. */
-const isSmallCell = (ctx: Ctx, students: number): boolean => students < ctx.services.minCellSize;
+/** A unit none of whose classes has enough contributing pupils could single a child out: its figures stay hidden. */
+const isSmallCell = (row: { shownClasses: number }): boolean => row.shownClasses === 0;
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -38,10 +38,14 @@ export class ReportResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AttendanceSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await attendanceFigures(ctx.em, { ...request, blockNames: blockNamesIn(info.schema, "AttendanceMark") });
+    const rows = await attendanceFigures(ctx.em, {
+      ...request,
+      blockNames: blockNamesIn(info.schema, "AttendanceMark"),
+      minCellSize: ctx.services.minCellSize,
+    });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
-      if (isSmallCell(ctx, row.students)) {
+      if (isSmallCell(row)) {
         return { ...base, students: null, lessons: null, absences: null, absenceRate: null, lateArrivals: null, suppressed: true };
       }
       return {
@@ -63,10 +67,14 @@ export class ReportResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<GradeSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await gradeFigures(ctx.em, { ...request, blockNames: blockNamesIn(info.schema, "Grade") });
+    const rows = await gradeFigures(ctx.em, {
+      ...request,
+      blockNames: blockNamesIn(info.schema, "Grade"),
+      minCellSize: ctx.services.minCellSize,
+    });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
-      if (isSmallCell(ctx, row.students)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
+      if (isSmallCell(row)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
       return { ...base, students: row.students, marks: row.marks, averageMark: ratio(row.total, row.marks), suppressed: false };
     });
   }
