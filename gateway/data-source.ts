@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { GATEWAY_SECRET_HEADER } from "../shared/http/schema-access.js";
 import type { GatewayContext } from "./context.js";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -46,14 +47,21 @@ export function passSubgraphRefusals(fetcher: Fetcher): Fetcher {
  * subgraphs need to verify the caller again (they never trust the gateway's word alone).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
-    super(config);
+  private readonly gatewaySecret?: string;
+
+  /** `gatewaySecret` (config.gatewaySecret) tells the subgraphs the request comes from the gateway (schema-access.ts). */
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { gatewaySecret?: string }) {
+    const { gatewaySecret, ...rest } = config;
+    super(rest);
+    this.gatewaySecret = gatewaySecret;
     this.fetcher = passSubgraphRefusals(this.fetcher);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http) return;
+    if (this.gatewaySecret) request.http.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     const forward = (context as Partial<GatewayContext>).forward;
-    if (!forward || !request.http) return;
+    if (!forward) return;
     for (const [name, value] of Object.entries(forward)) request.http.headers.set(name, value);
   }
 

@@ -12,6 +12,7 @@ import { identify } from "../shared/auth/caller.js";
 import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
+import { requestChecksPlugin } from "../shared/http/request-checks.js";
 import { serve, type Listening } from "../shared/http/serve.js";
 import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-server.js";
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
@@ -46,12 +47,12 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     supergraphSdl,
     buildService: ({ name, url }) =>
       // Node's fetch keeps connections alive, which matters when one request fans out to four subgraphs.
-      new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never }),
+      new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never, gatewaySecret: config.gatewaySecret }),
   });
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestChecksPlugin<GatewayContext>(), localizeErrorsPlugin<GatewayContext>()],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).

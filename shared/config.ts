@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every other module receives a typed `Config`;
  * a bad value stops the process at boot with a message naming the variable.
  */
+import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import path from "node:path";
 
@@ -98,6 +99,13 @@ export interface Config {
   redisUrl?: string;
   /** Schema introspection, and "Did you mean" suggestions in validation errors: on in embedded mode. */
   introspection: boolean;
+  /**
+   * Shared by the gateway and the subgraphs: the gateway sends it (X-Gateway-Secret) and a subgraph with
+   * introspection off answers `__schema`, `__type` and `_service` only to a request carrying it. Embedded:
+   * a fresh random one per process (gateway and subgraphs share it). Production: GATEWAY_SECRET, the same on
+   * every service; unset, no caller at all may introspect a subgraph (the gateway needs none: its supergraph is static).
+   */
+  gatewaySecret?: string;
   /** GET /playground: on in embedded mode. */
   playground: boolean;
   /** A persisted-query manifest: when set, the gateway runs only the operations listed in it. */
@@ -271,6 +279,15 @@ function addresses(env: NodeJS.ProcessEnv, name: string, fallback: string[]): st
   return list;
 }
 
+function gatewaySecret(env: NodeJS.ProcessEnv, mode: Config["mode"]): string | undefined {
+  const given = env.GATEWAY_SECRET;
+  if (given !== undefined && given !== "") {
+    if (given.length < 32) throw new Error("GATEWAY_SECRET must be at least 32 characters");
+    return given;
+  }
+  return mode === "embedded" ? randomBytes(32).toString("hex") : undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === "production" ? "production" : "embedded";
   const host = env.HOST ?? "127.0.0.1";
@@ -374,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: env.REDIS_URL || undefined,
     introspection: flag(env, "INTROSPECTION", mode === "embedded"),
+    gatewaySecret: gatewaySecret(env, mode),
     playground: flag(env, "PLAYGROUND", mode === "embedded"),
     trustedDocumentsPath: env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined,
     reportMinCellSize: minCellSize(env),

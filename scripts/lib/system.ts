@@ -12,6 +12,8 @@ import type { EventBus } from "../../shared/events/bus.js";
 import { createBus } from "../../shared/events/create-bus.js";
 import { OutboxRelay } from "../../shared/events/outbox.js";
 import type { Listening } from "../../shared/http/serve.js";
+import { safeErrorSummary } from "../../shared/http/log-safe.js";
+import { schemaAccessOf } from "../../shared/http/schema-access.js";
 import { startSubgraph } from "../../shared/http/subgraph-server.js";
 import { startGateway } from "../../gateway/gateway.js";
 import { SUBGRAPH_MODULES } from "../../subgraphs/index.js";
@@ -75,7 +77,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       orms[module.name] = orm;
       relays[module.name] = new OutboxRelay(orm, bus, {
         source: module.name,
-        onError: (error) => log(`[${module.name}] outbox relay: ${error instanceof Error ? error.message : String(error)}`),
+        onError: (error) => log(`[${module.name}] outbox relay: ${safeErrorSummary(error)}`),
       });
     }
 
@@ -94,6 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
         host: "127.0.0.1",
         port: options.ephemeral ? 0 : config.subgraphPorts[module.name],
         limits: config.subgraphLimits,
+        schemaAccess: schemaAccessOf(config),
       });
       servers.push(listening);
       subgraphUrls[module.name] = listening.url;

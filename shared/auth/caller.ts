@@ -24,6 +24,30 @@ export function requestIdFrom(header: string | undefined): string {
   return header && REQUEST_ID_RE.test(header) ? header : randomUUID();
 }
 
+/**
+ * A free-text header (X-Legal-Basis, X-Legal-Recipient): HTTP carries only ASCII reliably, so text in Uzbek
+ * or Russian comes percent-encoded UTF-8 (RUNTIME.md) and is decoded here, the one place headers become
+ * values. Raw bytes beyond ASCII (read as Latin-1 by Node, the garbling this prevents), a broken %-escape,
+ * bytes that are not UTF-8 or a control character are BAD_USER_INPUT.
+ */
+export function textHeader(header: HeaderReader, name: string): string | undefined {
+  const raw = header(name.toLowerCase());
+  if (raw === undefined) return undefined;
+  const refuse = (): never => {
+    throw new BadUserInputError(name, "must be percent-encoded UTF-8 text", 400);
+  };
+  if (!/^[\x20-\x7e]*$/.test(raw)) refuse();
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    return refuse();
+  }
+  // Control characters (NUL, line breaks) have no place in a reference or a name.
+  if (/[\u0000-\u001f\u007f]/.test(text)) refuse();
+  return text.trim().slice(0, 200) || undefined;
+}
+
 export async function identify(header: HeaderReader, tokens: TokenSettings): Promise<RequestIdentity> {
   const requestId = requestIdFrom(header("x-request-id"));
   const requested = parseAcceptLanguage(header("accept-language"));
@@ -40,7 +64,7 @@ export async function identify(header: HeaderReader, tokens: TokenSettings): Pro
   if (!allowed.includes(purpose) || !ROLE_PURPOSES[claims.role].includes(purpose)) {
     throw new ForbiddenError(`The role ${claims.role} may not declare the purpose ${purpose}`, 403);
   }
-  const legalBasis = header("x-legal-basis")?.trim().slice(0, 200) || undefined;
+  const legalBasis = textHeader(header, "X-Legal-Basis");
   if (purpose === "LEGAL_REQUEST" && !legalBasis) throw new ForbiddenError("LEGAL_REQUEST needs an X-Legal-Basis reference", 403);
   if (purpose !== "LEGAL_REQUEST") return { requestId, locale, caller: { ...claims, purpose } };
   const restricted = header("x-legal-restricted")?.trim().toLowerCase();
@@ -48,6 +72,6 @@ export async function identify(header: HeaderReader, tokens: TokenSettings): Pro
     throw new BadUserInputError("X-Legal-Restricted", 'must be "true" or "false"', 400);
   }
   // The recipient is the authority named in the request; without one, the basis itself identifies it.
-  const legalRecipient = header("x-legal-recipient")?.trim().slice(0, 200) || legalBasis;
+  const legalRecipient = textHeader(header, "X-Legal-Recipient") ?? legalBasis;
   return { requestId, locale, caller: { ...claims, purpose, legalBasis, legalRecipient, legalRestricted: restricted === "true" } };
 }

@@ -16,10 +16,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
+import { ForbiddenError, NotFoundError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
 import { isPartner } from "./partners.js";
-import { blockApplies, canReach, decide, type Decision } from "./policy.js";
+import { blockApplies, canReach, canReachAnyone, decide, type Decision } from "./policy.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
@@ -35,6 +35,18 @@ export interface EnforcementOptions<C extends BaseContext> {
 }
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
+
+const BLOCK_NAMES = "personalDataBlockNames";
+
+/**
+ * The names a block of `name` ("Grade", "User.attendance") goes by in this schema: the row type, every list
+ * of it, and what is derived from them. For aggregate statements that must leave blocked subjects' rows out
+ * (blocks.ts, `notBlocked`); a schema the enforcement has not wrapped knows only the name itself.
+ */
+export function blockNamesIn(schema: GraphQLSchema, name: string): string[] {
+  const names = (schema.extensions as Record<string, unknown>)[BLOCK_NAMES] as ((n: string) => string[]) | undefined;
+  return names ? names(name) : [name];
+}
 
 /**
  * The decision for one subject and spec, noted in the audit ledger. The matrix's answer is cached per
@@ -81,9 +93,16 @@ export async function reachable(ctx: BaseContext, subject: DataSubject | null, w
   return false;
 }
 
-/** `reachable`, for a root field that names one object: refused as a whole with FORBIDDEN. */
+/**
+ * `reachable`, for a root field that names one object: refused as a whole with FORBIDDEN. A subject that
+ * does not exist (null) is refused with the very same error, so a caller with no relationship cannot
+ * probe which ids exist; only the data protection officer under a legal request, who may reach anyone,
+ * learns that an id is unknown (NOT_FOUND).
+ */
 export async function assertReachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<void> {
-  if (!(await reachable(ctx, subject, what))) throw new ForbiddenError("You have no relationship to this person");
+  if (await reachable(ctx, subject, what)) return;
+  if (!subject && ctx.caller && canReachAnyone(ctx.caller)) throw new NotFoundError(what);
+  throw new ForbiddenError("You have no relationship to this person");
 }
 
 function rowTypeOf(field: GraphQLField<unknown, unknown>, rows: Map<string, PersonalDataSpec>): string | undefined {
@@ -133,7 +152,22 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
     return fn;
   };
 
-  const blockNames = blockNamesOf(objectTypes, rows);
+  const ownBlockNames = blockNamesOf(objectTypes, rows);
+  // A derived value goes by the block names of what it derives from as well as its own.
+  const derivedFrom = new Map<string, string[]>();
+  for (const type of objectTypes) {
+    const rowSpec = rows.get(type.name);
+    if (rowSpec?.derivedFrom.length) derivedFrom.set(type.name, rowSpec.derivedFrom);
+    for (const field of Object.values(type.getFields())) {
+      const spec = readPersonalData(field.astNode?.directives, `${type.name}.${field.name}`);
+      if (spec?.derivedFrom.length) derivedFrom.set(`${type.name}.${field.name}`, spec.derivedFrom);
+    }
+  }
+  const blockNames = (name: string): string[] => [
+    ...new Set([...ownBlockNames(name), ...(derivedFrom.get(name) ?? []).flatMap((source) => ownBlockNames(source))]),
+  ];
+  // Aggregates computed in SQL (a class's daily attendance, the reports) read which names block a row type here.
+  schema.extensions = { ...schema.extensions, [BLOCK_NAMES]: blockNames };
   const reachableOnly = new Set(options.reachableOnly ?? []);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
@@ -150,7 +184,11 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       // Lists of people (children, guardians) drop the ones the caller has no relationship to.
       const reachItems = isListType(getNullableType(field.type)) && reachableOnly.has(itemsType) ? subjectOf(itemsType) : undefined;
       const sensitive = readSensitiveValues(field.astNode?.directives, fieldName);
-      const sensitiveSpec = sensitive && { category: "sensitive" as const, purposes: (fieldSpec ?? rowSpec)?.purposes ?? [] };
+      const sensitiveSpec = sensitive && {
+        category: "sensitive" as const,
+        purposes: (fieldSpec ?? rowSpec)?.purposes ?? [],
+        derivedFrom: [],
+      };
       if (sensitive && !(fieldSpec ?? rowSpec))
         throw new Error(`@sensitiveValues on ${fieldName} needs @personalData on the field or its type`);
       const needsAuth = rootTypes.has(type.name) && !publicFields.has(field.name);

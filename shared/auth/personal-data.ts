@@ -3,22 +3,30 @@
  * @composeDirective so that clients see which fields are personal and for which purposes.
  * On a field: that field is personal data of the object's subject. On a type: every row of that type
  * is (a grade, an attendance mark), so lists of it are filtered and a lone row is withheld whole.
+ * `derivedFrom` names the personal fields or row types a value is computed from (a term-mark suggestion
+ * from the student's Grade rows): a block of any of them withholds the derived value too, so a block
+ * cannot be walked around through a mean, a suggestion or a summary.
  */
 import type { ConstDirectiveNode } from "graphql";
 import { CATEGORIES, type Category } from "./policy.js";
 import { isPurpose, PURPOSES, type Purpose } from "./roles.js";
 
-export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!) on FIELD_DEFINITION | OBJECT`;
+export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!, derivedFrom: [String!]) on FIELD_DEFINITION | OBJECT`;
 export const PURPOSE_ENUM_SDL = `enum Purpose { ${PURPOSES.join(" ")} }`;
 
 export interface PersonalDataSpec {
   category: Category;
   purposes: Purpose[];
+  /** "Type.field" or row type names the value is computed from; their blocks are its blocks. */
+  derivedFrom: string[];
 }
 
+const BLOCK_NAME = /^[A-Z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
+
 /** The usage string for type-graphql's @Directive decorator. */
-export function personalData(category: Category, purposes: readonly Purpose[]): string {
-  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}])`;
+export function personalData(category: Category, purposes: readonly Purpose[], derivedFrom: readonly string[] = []): string {
+  const derived = derivedFrom.length ? `, derivedFrom: [${derivedFrom.map((d) => JSON.stringify(d)).join(", ")}]` : "";
+  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}]${derived})`;
 }
 
 /** Reads the directive from a type's or field's AST; throws on a malformed one so a typo fails at boot. */
@@ -33,7 +41,10 @@ export function readPersonalData(directives: readonly ConstDirectiveNode[] | und
   const list = purposes?.kind === "ListValue" ? purposes.values : [];
   const names = list.map((v) => (v.kind === "EnumValue" ? v.value : ""));
   if (names.length === 0 || !names.every(isPurpose)) throw new Error(`@personalData on ${where}: purposes must be Purpose values`);
-  return { category: category.value as Category, purposes: names as Purpose[] };
+  const derived = node.arguments?.find((a) => a.name.value === "derivedFrom")?.value;
+  const derivedFrom = derived?.kind === "ListValue" ? derived.values.map((v) => (v.kind === "StringValue" ? v.value : "")) : [];
+  if (!derivedFrom.every((d) => BLOCK_NAME.test(d))) throw new Error(`@personalData on ${where}: derivedFrom names "Type" or "Type.field"`);
+  return { category: category.value as Category, purposes: names as Purpose[], derivedFrom };
 }
 
 /**

@@ -122,8 +122,12 @@ export function decide(caller: Caller, subject: DataSubject, category: Category,
 export const blockApplies = (decision: Decision): boolean =>
   decision.released && decision.relationship !== "SELF" && decision.relationship !== "DPO_LEGAL";
 
+/** The data protection officer under a legal request with its basis: the one caller who relates to everyone. */
+export const canReachAnyone = (caller: Caller): boolean =>
+  caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && !!caller.legalBasis;
+
 /** Whether the caller stands in any relationship to the subject at all (object-level reachability). */
 export function canReach(caller: Caller, subject: DataSubject): boolean {
-  if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) return true;
+  if (canReachAnyone(caller)) return true;
   return relationshipsOf(caller, subject).length > 0;
 }

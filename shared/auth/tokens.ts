@@ -31,7 +31,9 @@ export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings 
 
 export async function signAccessToken(settings: TokenSettings, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
   if (!settings.keys.privateKey) throw new Error("This service has no private key and cannot issue tokens");
-  const { sub, ...rest } = claims;
+  // Every token names a session: verification refuses one without `sid`. An issuer with no session of its
+  // own (a test's hand-built claims) gets a fresh one that no refresh token can ever extend.
+  const { sub, ...rest } = { ...claims, sid: claims.sid ?? randomUUID() };
   const expiresAt = new Date(nowMs() + settings.accessTtlSeconds * 1000);
   const token = await new SignJWT({ ...rest })
     .setProtectedHeader({ alg: TOKEN_ALG, typ: "JWT" })
@@ -47,9 +49,14 @@ export async function signAccessToken(settings: TokenSettings, claims: AccessCla
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
+/** Claims without which a token cannot expire, be revoked or be told apart from a replay. */
+const REQUIRED_CLAIMS = ["exp", "sid", "jti"] as const;
+
 /**
  * Verifies signature, issuer, audience and expiry, checks the claim shapes, then (where the settings can
- * tell) that the session was not revoked. Any failure is UNAUTHENTICATED.
+ * tell) that the session was not revoked. Any failure is UNAUTHENTICATED. A token without `exp` would
+ * never expire, one without `sid` could never be revoked, one without `jti` names no single issue: each
+ * is refused, whoever signed it.
  */
 export async function verifyAccessToken(settings: TokenSettings, token: string): Promise<AccessClaims> {
   let payload: Record<string, unknown>;
@@ -60,14 +67,18 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
       algorithms: [TOKEN_ALG],
       // Expiry is judged by the one clock, so a pinned test or a replayed day agrees with the signer.
       currentDate: now(),
+      requiredClaims: [...REQUIRED_CLAIMS],
     }));
   } catch {
     throw new UnauthenticatedError("The access token is not valid or has expired", 401);
   }
   const { sub, role, locale, org, teaching } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !isRole(role)) throw new UnauthenticatedError("The access token is malformed", 401);
-  const sid = typeof payload.sid === "string" ? payload.sid : undefined;
-  if (sid && settings.isRevoked && (await settings.isRevoked(sid, role))) {
+  const { sid, jti, exp } = payload;
+  if (typeof sid !== "string" || !sid || typeof jti !== "string" || !jti || typeof exp !== "number") {
+    throw new UnauthenticatedError("The access token is malformed", 401);
+  }
+  if (settings.isRevoked && (await settings.isRevoked(sid, role))) {
     throw new UnauthenticatedError("The session of this access token has ended", 401);
   }
   const orgObj = (org ?? {}) as Record<string, unknown>;

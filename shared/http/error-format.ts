@@ -1,12 +1,13 @@
 /**
  * What a client may see of an error: our typed codes and GraphQL's own request errors pass, in the
  * caller's language; anything else (a driver error, a bug) becomes a bare INTERNAL_SERVER_ERROR and is
- * logged here with its stack, which never leaves the process.
+ * logged here by class, code and stack frames only (log-safe.ts): no SQL and no value reaches the log.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { ERROR_MESSAGES } from "../i18n/messages.js";
 import type { Locale } from "../i18n/locale.js";
+import { logError } from "./log-safe.js";
 
 const CLIENT_CODES = new Set([
   ...Object.keys(ERROR_MESSAGES),
@@ -57,7 +58,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
       extensions,
     };
   }
-  console.error("[error]", (error as { originalError?: unknown })?.originalError ?? error);
+  logError("[error]", (error as { originalError?: unknown })?.originalError ?? error);
   return { message: "Internal error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 

@@ -10,6 +10,8 @@ import { createBus } from "../events/create-bus.js";
 import { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphModule } from "../federation/subgraph-module.js";
 import { startSubgraph } from "../http/subgraph-server.js";
+import { logError } from "../http/log-safe.js";
+import { schemaAccessOf } from "../http/schema-access.js";
 
 export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<void> {
   const config = loadConfig();
@@ -22,13 +24,14 @@ export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<v
     migrations: module.migrations,
   });
   const bus = await createBus(config, module.name);
-  const relay = new OutboxRelay(orm, bus, { source: module.name, onError: (e) => console.error(`[${module.name}] relay`, e) });
+  const relay = new OutboxRelay(orm, bus, { source: module.name, onError: (e) => logError(`[${module.name}] relay`, e) });
   const built = await module.buildSchema();
   const runtime = module.createRuntime(built, { config, orm, tokens: tokenSettings(config, keys), bus, relay });
   const listening = await startSubgraph(runtime, {
     host: config.host,
     port: config.subgraphPorts[module.name],
     limits: config.subgraphLimits,
+    schemaAccess: schemaAccessOf(config),
   });
   relay.start();
   console.log(`${module.name} subgraph at ${listening.url}`);

@@ -8,6 +8,7 @@ import { HeaderMap, type ApolloServer, type BaseContext as ApolloContext } from 
 import { requestIdFrom } from "../auth/caller.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { localizeMessage } from "./error-format.js";
+import { logError } from "./log-safe.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -40,7 +41,7 @@ export interface Listening {
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -48,7 +49,18 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+class NotUtf8 extends Error {}
+
+/** The body as text; bytes that are not UTF-8 are refused rather than silently replaced by U+FFFD. */
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NotUtf8();
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -90,9 +102,10 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
       if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge();
       let raw: string;
       try {
-        raw = await readBody(req, limit);
+        raw = decodeUtf8(await readBody(req, limit));
       } catch (error) {
         if (error instanceof BodyTooLarge) return tooLarge();
+        if (error instanceof NotUtf8) return sendJson(res, 400, errorBody("BAD_USER_INPUT", "The request body is not valid UTF-8"));
         throw error;
       }
       try {
@@ -127,7 +140,7 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error("[http]", error);
+      logError("[http]", error);
       if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal error"));
       else res.end();
     });

@@ -15,6 +15,8 @@ import type { TokenSettings } from "../auth/tokens.js";
 import type { BaseContext } from "../context.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
+import { requestChecksPlugin } from "./request-checks.js";
+import { schemaAccessPlugin, type SchemaAccess } from "./schema-access.js";
 import { serve, type Listening } from "./serve.js";
 import { subgraphDepthRules, subgraphLimitsPlugin, type SubgraphLimits } from "./subgraph-limits.js";
 import { loadConfig } from "../config.js";
@@ -100,14 +102,20 @@ const DEFAULT_LIMITS: SubgraphLimits = loadConfig({}).subgraphLimits;
 
 export function createSubgraphApollo<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
+  access: SchemaAccess,
   limits: SubgraphLimits = DEFAULT_LIMITS,
 ): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
+    // Apollo's own switch would refuse the gateway too: schemaAccessPlugin decides who may introspect.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: !access.open,
     // The limits' plugin first: its one error replaces a cut-short answer before the others localise and audit it.
     plugins: [
       subgraphLimitsPlugin<C>(limits),
       ApolloServerPluginInlineTraceDisabled(),
+      schemaAccessPlugin<C>(access),
+      requestChecksPlugin<C>(),
       withheldListsPlugin<C>(),
       localizeErrorsPlugin<C>(),
       auditPlugin<C>(runtime.orm),
@@ -122,9 +130,10 @@ export function createSubgraphApollo<C extends BaseContext>(
 
 export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
-  listen: { host: string; port: number; limits?: SubgraphLimits },
+  listen: { host: string; port: number; limits?: SubgraphLimits; schemaAccess?: SchemaAccess },
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
-  const apollo = createSubgraphApollo(runtime, listen.limits);
+  // Without a say from the configuration, nobody reads the schema.
+  const apollo = createSubgraphApollo(runtime, listen.schemaAccess ?? { open: false }, listen.limits);
   await apollo.start();
   const listening = await serve(apollo, {
     host: listen.host,

@@ -74,3 +74,17 @@ export function blockedFieldsLoader(em: EntityManager): DataLoader<string, Reado
     return subjectIds.map((id) => bySubject.get(id) ?? new Set());
   });
 }
+
+/**
+ * A condition for an aggregate statement that leaves out the rows of every subject who blocked any of
+ * `names` (from `blockNamesIn`): a count or a mean over a class is derived from each pupil's rows, so a
+ * blocked pupil's rows are not in it, for anyone (the officer's legal reads go through the rows themselves).
+ * `column` is the statement's subject column; the names are bound, never spliced.
+ */
+export function notBlocked(column: string, names: readonly string[]): { sql: string; params: string[] } {
+  if (names.length === 0) return { sql: "", params: [] };
+  return {
+    sql: ` and ${column} not in (select b.subject_id from blocked_fields b where b.field in (${names.map(() => "?").join(", ")}))`,
+    params: [...names],
+  };
+}

@@ -21,6 +21,17 @@ export function reportReader(ctx: BaseContext, subjectId: string): ReportReader 
 }
 
 /**
+ * Correspondence (a notice, a message) is its recipient's own: in a report about a subject, an item
+ * addressed to someone else (a notice about a child sent to the other parent) is shown only to its
+ * recipient and to the data protection officer. The subject's own mail stays in their report.
+ */
+export function seesCorrespondence(ctx: BaseContext, subjectId: string): (recipientId: string) => boolean {
+  const caller = ctx.caller;
+  const reader = reportReader(ctx, subjectId);
+  return (recipientId) => reader === "DATA_PROTECTION_OFFICER" || recipientId === subjectId || recipientId === caller?.sub;
+}
+
+/**
  * Resolves the subject of a report request (none given: the caller), refuses anyone else with FORBIDDEN,
  * and notes the release of `what` (e.g. "PersonalDataReport.journal") for the audit when it is not their own.
  */

@@ -6,6 +6,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import type { Config } from "../config.js";
 import type { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphDeps } from "../federation/subgraph-module.js";
+import { logError } from "../http/log-safe.js";
 import { PeriodicJob } from "../jobs/periodic-job.js";
 import { registerRetentionConsumers } from "./retention-consumers.js";
 import { runRetention, type RetentionPolicy, type RetentionReport } from "./retention-run.js";
@@ -55,7 +56,7 @@ export class RetentionJob extends PeriodicJob {
   }
 
   protected failed(error: unknown): void {
-    console.error(`[${this.policy.subgraph}] retention run failed`, error);
+    logError(`[${this.policy.subgraph}] retention run failed`, error);
   }
 }
 

@@ -127,17 +127,35 @@ const ABSENT = new Set(["ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "ILLNESS"]);
 interface Expected {
   unitId: string;
   students: number;
+  /** No class of the unit has MIN_CELL_SIZE (10) contributing pupils. */
+  suppressed: boolean;
   [figure: string]: unknown;
 }
 
-function expectedAttendance(scope: Scope, groupBy: ReportLevel, from: string, to: string): Expected[] {
-  const units = new Map<string, { students: Set<string>; lessons: number; expected: number; absences: number; late: number }>();
+const MIN_CELL = 10;
+
+/** The range a report answers for: widened to whole Monday–Sunday weeks. */
+function weeks(from: string, to: string): [string, string] {
+  const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return [shift(from, -weekday(from)), shift(to, 6 - weekday(to))];
+}
+
+function expectedAttendance(scope: Scope, groupBy: ReportLevel, askedFrom: string, askedTo: string): Expected[] {
+  const [from, to] = weeks(askedFrom, askedTo);
+  const units = new Map<
+    string,
+    { students: Set<string>; shown: number; lessons: number; expected: number; absences: number; late: number }
+  >();
   for (const p of classesIn(scope)) {
-    const unit = units.get(unitOf(p, groupBy)) ?? { students: new Set(), lessons: 0, expected: 0, absences: 0, late: 0 };
+    const unit = units.get(unitOf(p, groupBy)) ?? { students: new Set(), shown: 0, lessons: 0, expected: 0, absences: 0, late: 0 };
     units.set(unitOf(p, groupBy), unit);
+    const marks = attendance.filter((a) => a.classId === p.classId && a.date >= from && a.date <= to);
+    // A class counts by the pupils its figures rest on; a small one is left out of the unit's totals too.
+    if (new Set(marks.map((a) => a.studentId)).size < MIN_CELL) continue;
+    unit.shown += 1;
     const students = rosterOf(p.classId, from, to);
     students.forEach((s) => unit.students.add(s));
-    const marks = attendance.filter((a) => a.classId === p.classId && a.date >= from && a.date <= to);
     const held = new Set(marks.map((a) => a.lessonId)).size;
     unit.lessons += held;
     unit.expected += students.size * held;
@@ -146,6 +164,7 @@ function expectedAttendance(scope: Scope, groupBy: ReportLevel, from: string, to
   }
   return [...units].map(([unitId, u]) => ({
     unitId,
+    suppressed: u.shown === 0,
     students: u.students.size,
     lessons: u.lessons,
     absences: u.absences,
@@ -154,19 +173,28 @@ function expectedAttendance(scope: Scope, groupBy: ReportLevel, from: string, to
   }));
 }
 
-function expectedGrades(scope: Scope, groupBy: ReportLevel, from: string, to: string, subjectId?: string): Expected[] {
-  const units = new Map<string, { students: Set<string>; values: number[] }>();
+function expectedGrades(scope: Scope, groupBy: ReportLevel, askedFrom: string, askedTo: string, subjectId?: string): Expected[] {
+  const [from, to] = weeks(askedFrom, askedTo);
+  const units = new Map<string, { students: Set<string>; shown: number; values: number[] }>();
   for (const p of classesIn(scope)) {
-    const unit = units.get(unitOf(p, groupBy)) ?? { students: new Set(), values: [] };
+    const unit = units.get(unitOf(p, groupBy)) ?? { students: new Set(), shown: 0, values: [] };
     units.set(unitOf(p, groupBy), unit);
+    const counted = grades.filter(
+      (g) =>
+        g.classId === p.classId &&
+        g.date >= from &&
+        g.date <= to &&
+        (!subjectId || g.subjectId === subjectId) &&
+        (g.kind === "CURRENT" || g.kind === "INTERMEDIATE"),
+    );
+    if (new Set(counted.map((g) => g.studentId)).size < MIN_CELL) continue;
+    unit.shown += 1;
     rosterOf(p.classId, from, to).forEach((s) => unit.students.add(s));
-    for (const g of grades) {
-      if (g.classId !== p.classId || g.date < from || g.date > to || (subjectId && g.subjectId !== subjectId)) continue;
-      if (g.kind === "CURRENT" || g.kind === "INTERMEDIATE") unit.values.push(g.value);
-    }
+    unit.values.push(...counted.map((g) => g.value));
   }
   return [...units].map(([unitId, u]) => ({
     unitId,
+    suppressed: u.shown === 0,
     students: u.students.size,
     marks: u.values.length,
     averageMark: u.values.length ? u.values.reduce((a, b) => a + b, 0) / u.values.length : null,
@@ -204,9 +232,11 @@ function expectRows(rows: any[], expected: Expected[], label: string): void {
   expect(rows.map((r) => r.unitId).sort(), label).toEqual(expected.map((e) => e.unitId).sort());
   for (const want of expected) {
     const row = rows.find((r) => r.unitId === want.unitId);
-    if (want.students < 10) {
+    if (want.suppressed) {
       expect(row.suppressed, `${label} ${want.unitId}`).toBe(true);
-      for (const [figure] of Object.entries(want).filter(([k]) => k !== "unitId")) expect(row[figure], `${label} ${figure}`).toBeNull();
+      for (const [figure] of Object.entries(want).filter(([k]) => k !== "unitId" && k !== "suppressed")) {
+        expect(row[figure], `${label} ${figure}`).toBeNull();
+      }
       continue;
     }
     expect(row.suppressed, label).toBe(false);
@@ -394,6 +424,68 @@ describe("small cells", () => {
     // The journal does hold 11-V's marks: the nulls are suppression, not missing data.
     expect(attendance.some((a) => a.classId === elevenV)).toBe(true);
     expect(grades.some((g) => g.classId === elevenV)).toBe(true);
+  });
+});
+
+describe("suppression that survives arithmetic", () => {
+  it("the school row minus the shown class rows leaves nothing of 11-V: a suppressed class is in no total", async () => {
+    const school = { schoolId: ids.schools["Chilonzor 1-maktab"]! };
+    const options = await as("demo-principal");
+    for (const [query, field, figures] of [
+      // Not students: a pupil who moved from 5-A to 5-B is on both class rows and once on the school's.
+      [ATTENDANCE_REPORT, "attendanceReport", ["lessons", "absences", "lateArrivals"]],
+      [GRADE_REPORT, "gradeReport", ["marks"]],
+    ] as const) {
+      const whole = await gql(system.gatewayUrl, query, { scope: school, groupBy: "SCHOOL", ...YEAR }, options);
+      const byClass = await gql(system.gatewayUrl, query, { scope: school, groupBy: "CLASS", ...YEAR }, options);
+      const rows = byClass.data[field] as any[];
+      expect(rows.find((r) => r.unitId === ids.classes["11-V"]).suppressed, field).toBe(true);
+      const shown = rows.filter((r) => !r.suppressed);
+      expect(shown.length, field).toBeGreaterThan(0);
+      for (const figure of figures) {
+        const sum = shown.reduce((n, r) => n + r[figure], 0);
+        expect(whole.data[field][0][figure], `${field} ${figure}: school − Σ shown classes`).toBe(sum);
+      }
+    }
+    // The same holds a level up: Chilonzor tumani by DISTRICT is the sum of its schools' shown classes.
+    const district = await gql(
+      system.gatewayUrl,
+      ATTENDANCE_REPORT,
+      { scope: { districtId: chilonzorTumani }, groupBy: "DISTRICT", ...YEAR },
+      await as("demo-district"),
+    );
+    const classes = await gql(
+      system.gatewayUrl,
+      ATTENDANCE_REPORT,
+      { scope: { districtId: chilonzorTumani }, groupBy: "CLASS", ...YEAR },
+      await as("demo-district"),
+    );
+    const absences = (classes.data.attendanceReport as any[]).filter((r) => !r.suppressed).reduce((n, r) => n + r.absences, 0);
+    expect(district.data.attendanceReport[0].absences).toBe(absences);
+  });
+
+  it("one day of one subject answers for its whole week, and a week with few pupils marked is suppressed, however large the class", async () => {
+    const fiveA = ids.classes["5-A"]!;
+    const maths = ids.subjects["Matematika"]!;
+    const options = await as("demo-principal");
+    const ask = (from: string, to: string, subjectId: string) =>
+      gql(system.gatewayUrl, GRADE_REPORT, { scope: { classId: fiveA }, groupBy: "CLASS", from, to, subjectId }, options);
+    // One day plus subjectId no longer singles out that day's marks: the answer is the week's.
+    const day = grades.find((g) => g.classId === fiveA && g.subjectId === maths && g.kind === "CURRENT")!.date;
+    const [monday, sunday] = weeks(day, day);
+    const oneDay = await ask(day, day, maths);
+    expect(oneDay.data).toEqual((await ask(monday, sunday, maths)).data);
+    expectRows(oneDay.data.gradeReport, expectedGrades({ classId: fiveA }, "CLASS", day, day, maths), "one day of maths");
+    // A subject-week of 5-A (25+ pupils on the roster) whose marks came from fewer than ten pupils.
+    const contributors = new Map<string, Set<string>>();
+    for (const g of grades.filter((g) => g.classId === fiveA && g.kind === "CURRENT")) {
+      const key = `${g.subjectId}|${weeks(g.date, g.date).join("|")}`;
+      contributors.set(key, (contributors.get(key) ?? new Set()).add(g.studentId));
+    }
+    const [subjectId, from, to] = [...contributors].find(([, pupils]) => pupils.size < MIN_CELL)![0].split("|") as [string, string, string];
+    expect(rosterOf(fiveA, from, to).size).toBeGreaterThanOrEqual(25);
+    const thin = await ask(from, to, subjectId);
+    expect(thin.data.gradeReport).toEqual([expect.objectContaining({ unitId: fiveA, suppressed: true, marks: null, averageMark: null })]);
   });
 });
 

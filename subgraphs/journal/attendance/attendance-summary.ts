@@ -9,6 +9,7 @@ import { decide } from "../../../shared/auth/policy.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import { ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
+import { notBlocked } from "../../../shared/privacy/blocks.js";
 import type { JournalContext } from "../context.js";
 import { ATTENDANCE_STATUSES, GENERAL_STATUS, isSensitiveStatus, type AttendanceStatus } from "../entities/index.js";
 import { checkRange } from "../lessons/input-rules.js";
@@ -32,6 +33,8 @@ const PRESENT_STATUSES: readonly AttendanceStatus[] = ["PRESENT", "LATE"];
 export async function classAttendanceSummary(
   ctx: AuthedContext<JournalContext>,
   args: { classId: string; from: string; to: string },
+  /** Block names of an attendance mark (enforce.ts `blockNamesIn`): the marks of pupils who blocked them are not counted. */
+  attendanceBlockNames: readonly string[] = ["AttendanceMark"],
 ): Promise<AttendanceDay[]> {
   const classId = parseId(args.classId, "classId");
   checkRange(args.from, args.to, MAX_SUMMARY_DAYS);
@@ -45,14 +48,15 @@ export async function classAttendanceSummary(
 
   const connection = ctx.em.getConnection();
   const range = [classId, args.from, args.to];
+  const unblocked = notBlocked("student_id", attendanceBlockNames);
   const [lessonRows, markRows] = await Promise.all([
     connection.execute<Array<{ date: string; n: number | string }>>(
       "select date, count(*) as n from lessons where class_id = ? and date >= ? and date <= ? group by date",
       range,
     ),
     connection.execute<Array<{ date: string; status: AttendanceStatus; n: number | string }>>(
-      "select date, status, count(*) as n from attendance_marks where class_id = ? and date >= ? and date <= ? group by date, status",
-      range,
+      `select date, status, count(*) as n from attendance_marks where class_id = ? and date >= ? and date <= ?${unblocked.sql} group by date, status`,
+      [...range, ...unblocked.params],
     ),
   ]);
 

@@ -6,6 +6,7 @@
  */
 import type { MikroORM } from "@mikro-orm/core";
 import { tashkentDay } from "../../../shared/days.js";
+import { logError } from "../../../shared/http/log-safe.js";
 import { PeriodicJob } from "../../../shared/jobs/periodic-job.js";
 import { generateLessons } from "../lessons/generate.js";
 
@@ -27,6 +28,6 @@ export class LessonGenerationJob extends PeriodicJob {
   }
 
   protected failed(error: unknown): void {
-    console.error("[journal] lesson generation failed", error);
+    logError("[journal] lesson generation failed", error);
   }
 }

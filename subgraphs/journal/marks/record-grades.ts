@@ -71,6 +71,9 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
       grade.recordedById = ctx.caller.sub;
       grade.recordedAt = now;
       noteGradeChange(em, grade, before, ctx.caller.sub, now);
+      // A comment edited on a mark that stays as it was is kept in the history but announced to no one:
+      // the event is what parents hear about, and nothing they are told about has changed.
+      if (before && before.value === entry.value) return grade;
       const event: GradeRecorded = {
         gradeId: grade.id,
         studentId,

@@ -75,6 +75,15 @@ export function classAsSubject(place: ClassPlace): DataSubject {
   };
 }
 
+/**
+ * A class as a workplace of its school, for what the school's staff do there (the lessons: who teaches,
+ * topics, homework): the policy relates to it the school's staff, its administration, the officials over
+ * it, its own students and parents (TEACHES_CALLER) and the school's partner; nobody from another school.
+ */
+export function classAsWorkplace(place: ClassPlace): DataSubject {
+  return { ...classAsSubject(place), kind: "STAFF" };
+}
+
 /** A whole class's academic data of one subject (the class journal), judged as the class's students collectively. */
 export function classSubject(place: ClassPlace, subjectId: string): DataSubject {
   return { ...classAsSubject(place), academicSubjectId: subjectId };

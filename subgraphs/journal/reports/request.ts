@@ -15,6 +15,7 @@ import {
   type UnitPlace,
 } from "../../../shared/auth/report-scope.js";
 import type { AuthedContext } from "../../../shared/context.js";
+import { addDays } from "../../../shared/days.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { ClassPlace } from "../entities/index.js";
@@ -36,6 +37,25 @@ export interface ReportRequest<G extends string> {
   from: string;
   to: string;
   subjectId?: string;
+  /**
+   * Block names of the report's rows (enforce.ts `blockNamesIn`): a pupil who blocked their marks or
+   * attendance is left out of every figure computed from them.
+   */
+  blockNames?: readonly string[];
+  /**
+   * A class whose figure rests on fewer contributing pupils than this is suppressed, and left out of
+   * every coarser total too (README "Reports", small cells).
+   */
+  minCellSize?: number;
+}
+
+/**
+ * The range widened to whole Monday–Sunday weeks: the finest time grain a report answers in, so two
+ * ranges a day apart cannot be subtracted to isolate one day's marks.
+ */
+export function wholeWeeks(from: string, to: string): { from: string; to: string } {
+  const weekday = (day: string): number => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return { from: addDays(from, -weekday(from)), to: addDays(to, 6 - weekday(to)) };
 }
 
 /** The class_places column holding each level's id; reports group and filter by these, never by client text. */
@@ -82,8 +102,9 @@ export async function prepareReport<G extends ReportLevel | "TEACHER">(
       ? args
       : (await ctx.loaders.calendar()).quarterWithin(args.quarter, args.from, args.to);
   const subjectId = args.subjectId ? parseId(args.subjectId, "subjectId") : undefined;
+  const weeks = wholeWeeks(range.from, range.to);
   // The claims decide when the scope is at or above the caller's own level; below it, the unit's place does.
   const decided = mayReport(ctx.caller, unit);
   assertMayReport(ctx.caller, unit, decided === undefined ? await placeOf(ctx, unit) : undefined);
-  return { unit, groupBy: args.groupBy, from: range.from, to: range.to, subjectId };
+  return { unit, groupBy: args.groupBy, from: weeks.from, to: weeks.to, subjectId };
 }

@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { blockNamesIn } from "../../../shared/auth/enforce.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import { classAttendanceSummary, type AttendanceDay } from "../attendance/attendance-summary.js";
 import type { JournalContext } from "../context.js";
@@ -13,7 +15,9 @@ export class AttendanceSummaryResolver {
   classAttendanceSummary(
     @Args(() => ClassAttendanceSummaryArgs) args: ClassAttendanceSummaryArgs,
     @Ctx() ctx: AuthedContext<JournalContext>,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AttendanceDay[]> {
-    return classAttendanceSummary(ctx, args);
+    // The counts are derived from each pupil's attendance marks: a pupil who blocked them is left out.
+    return classAttendanceSummary(ctx, args, blockNamesIn(info.schema, "AttendanceMark"));
   }
 }

@@ -1,20 +1,30 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { canReach } from "../../../shared/auth/policy.js";
+import type { AuthedContext } from "../../../shared/context.js";
 import { ForbiddenError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
 import { Lesson, type HomeworkChange } from "../entities/index.js";
 import { mayReadClassSchedule } from "../permissions.js";
+import { classAsWorkplace } from "../privacy/subjects.js";
 import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 import { LessonsArgs, LessonType, SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
 import { HomeworkChangeType } from "../types/schedule.js";
 
-/** The timetable is not personal data: any signed-in caller may read it (the root guard demands a token). */
+/**
+ * Lessons say who teaches a class what and when, and what homework was set: the school's business. Anyone
+ * the policy relates to the class as a workplace (shared canReach) reads them; anyone else (another
+ * school's teacher) gets the same empty list as for a class that does not exist, so the answer does not
+ * even tell that the class is there.
+ */
 @Resolver(() => LessonType)
 export class LessonResolver {
   @Query(() => [LessonType])
-  lessons(@Args(() => LessonsArgs) { classId, from, to }: LessonsArgs, @Ctx() ctx: JournalContext): Promise<Lesson[]> {
+  async lessons(@Args(() => LessonsArgs) { classId, from, to }: LessonsArgs, @Ctx() ctx: AuthedContext<JournalContext>): Promise<Lesson[]> {
     const id = parseId(classId, "classId");
     checkRange(from, to, MAX_RANGE_DAYS);
+    const place = await ctx.loaders.classPlace.load(id);
+    if (!place || !canReach(ctx.caller, classAsWorkplace(place))) return [];
     return ctx.em.find(Lesson, { classId: id, date: { $gte: from, $lte: to } }, { orderBy: { date: "asc", period: "asc" } });
   }
 

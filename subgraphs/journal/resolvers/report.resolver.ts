@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { blockNamesIn } from "../../../shared/auth/enforce.js";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import type { TimelinessGrouping } from "../../../shared/federation/enums.js";
@@ -18,8 +20,8 @@ import {
 
 type Ctx = AuthedContext<JournalContext>;
 
-/** A unit of fewer students than the minimum cell size could single a child out: its figures stay hidden. */
-const isSmallCell = (ctx: Ctx, students: number): boolean => students < ctx.services.minCellSize;
+/** A unit none of whose classes has enough contributing pupils could single a child out: its figures stay hidden. */
+const isSmallCell = (row: { shownClasses: number }): boolean => row.shownClasses === 0;
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -30,12 +32,20 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 @Resolver()
 export class ReportResolver {
   @Query(() => [AttendanceSummaryType])
-  async attendanceReport(@Args(() => AttendanceReportArgs) args: AttendanceReportArgs, @Ctx() ctx: Ctx): Promise<AttendanceSummaryType[]> {
+  async attendanceReport(
+    @Args(() => AttendanceReportArgs) args: AttendanceReportArgs,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AttendanceSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await attendanceFigures(ctx.em, request);
+    const rows = await attendanceFigures(ctx.em, {
+      ...request,
+      blockNames: blockNamesIn(info.schema, "AttendanceMark"),
+      minCellSize: ctx.services.minCellSize,
+    });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
-      if (isSmallCell(ctx, row.students)) {
+      if (isSmallCell(row)) {
         return { ...base, students: null, lessons: null, absences: null, absenceRate: null, lateArrivals: null, suppressed: true };
       }
       return {
@@ -51,12 +61,20 @@ export class ReportResolver {
   }
 
   @Query(() => [GradeSummaryType])
-  async gradeReport(@Args(() => GradeReportArgs) args: GradeReportArgs, @Ctx() ctx: Ctx): Promise<GradeSummaryType[]> {
+  async gradeReport(
+    @Args(() => GradeReportArgs) args: GradeReportArgs,
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GradeSummaryType[]> {
     const request = await prepareReport<ReportLevel>(ctx, args);
-    const rows = await gradeFigures(ctx.em, request);
+    const rows = await gradeFigures(ctx.em, {
+      ...request,
+      blockNames: blockNamesIn(info.schema, "Grade"),
+      minCellSize: ctx.services.minCellSize,
+    });
     return rows.map((row) => {
       const base = { unitId: row.unitId, unitKind: request.groupBy };
-      if (isSmallCell(ctx, row.students)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
+      if (isSmallCell(row)) return { ...base, students: null, marks: null, averageMark: null, suppressed: true };
       return { ...base, students: row.students, marks: row.marks, averageMark: ratio(row.total, row.marks), suppressed: false };
     });
   }

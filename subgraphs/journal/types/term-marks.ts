@@ -10,7 +10,8 @@ const TERM_DESCRIPTION = "The term's number in the year: 1â€“4 for quarters, 1â€
 const YEAR_DESCRIPTION = "The calendar year the academic year starts in (2026 for 2026/2027); default: the current one";
 
 @ObjectType("TermMarkSuggestion", { description: "One student's current marks of a term and the term mark they suggest" })
-@Directive(personalData("academic", ACADEMIC_PURPOSES))
+// Count, mean and suggestion are the student's marks restated: a block of the marks withholds them too.
+@Directive(personalData("academic", ACADEMIC_PURPOSES, ["Grade"]))
 export class TermMarkSuggestionType {
   @Field(() => Int, { description: "Current and intermediate marks of the term" })
   marks: number;

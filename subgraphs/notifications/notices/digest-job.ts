@@ -1,4 +1,5 @@
 import type { MikroORM } from "@mikro-orm/core";
+import { logError } from "../../../shared/http/log-safe.js";
 import { PeriodicJob } from "../../../shared/jobs/periodic-job.js";
 import { composeDigests } from "./digest.js";
 import type { NoticePipeline } from "./pipeline.js";
@@ -18,6 +19,6 @@ export class DigestJob extends PeriodicJob {
   }
 
   protected failed(error: unknown): void {
-    console.error("[notifications] digest run failed", error);
+    logError("[notifications] digest run failed", error);
   }
 }

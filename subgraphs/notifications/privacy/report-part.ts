@@ -1,10 +1,12 @@
 /**
  * The notifications subgraph's share of a subject's personal-data report: the notices addressed to them
- * and the notices about them (a student's marks told to their parents), and the guardian links kept to
+ * and the notices about them (a student's marks told to their parents; a parent reading a child's report
+ * sees only those sent to them, as the other parent's mail is that parent's), and the guardian links kept to
  * address those notices, the guardian's notice settings (language, digest), the copy of a student's name the
  * notices use, the copy of their contacts the notices go out through, and their channel preferences (a linked
  * Telegram chat among them) with the deliveries made of their notices.
  */
+import { seesCorrespondence } from "../../../shared/privacy/report-access.js";
 import { reportPart } from "../../../shared/privacy/report-part.js";
 import type { PersonalDataItemType } from "../../../shared/privacy/report-types.js";
 import type { NotificationsContext } from "../context.js";
@@ -22,13 +24,16 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
     ctx.em.findOne(NotificationPreference, { recipientId: subjectId }),
     ctx.em.find(Delivery, { recipientId: subjectId }, { orderBy: { createdAt: "asc" } }),
   ]);
-  const out: PersonalDataItemType[] = notices.map((n) => ({
-    field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
-    category: "messages",
-    value: `${n.kind} ${n.createdAt.toISOString()}: ${n.title}`,
-    source: `Notice generated from journal event ${n.sourceEventId}`,
-    purposes: [...MESSAGE_PURPOSES],
-  }));
+  const sees = seesCorrespondence(ctx, subjectId);
+  const out: PersonalDataItemType[] = notices
+    .filter((n) => sees(n.recipientId))
+    .map((n) => ({
+      field: n.recipientId === subjectId ? "User.notifications" : "Notification.student",
+      category: "messages",
+      value: `${n.kind} ${n.createdAt.toISOString()}: ${n.title}`,
+      source: `Notice generated from journal event ${n.sourceEventId}`,
+      purposes: [...MESSAGE_PURPOSES],
+    }));
   for (const link of links) {
     out.push({
       field: "GuardianLink",

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboxEvent } from "../../../shared/events/outbox-event.entity.js";
-import { AttendanceMark, Grade } from "../../../subgraphs/journal/entities/index.js";
+import { AttendanceMark, Grade, JournalChange } from "../../../subgraphs/journal/entities/index.js";
 import { journalSubgraph } from "../../../subgraphs/journal/server.js";
 import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
@@ -117,6 +117,24 @@ describe("recordGrades writes", () => {
       value: 4,
       date: w.days[4],
     });
+  });
+
+  it("an edit of only a mark's comment keeps its history row but announces nothing", async () => {
+    const lessonId = w.lessonsA[w.lessonsA.length - 2]!;
+    const studentId = w.studentsA[2];
+    const first = await record([{ studentId, value: 4 }], teacherToken, lessonId);
+    expect(first.errors).toBeUndefined();
+    const gradeId = first.data.recordGrades[0].id;
+    const eventsOf = async () => (await outbox("journal.grade.recorded")).filter((e) => e.payload.gradeId === gradeId);
+    expect(await eventsOf()).toHaveLength(1);
+    const commented = await record([{ studentId, value: 4, comment: "Uy vazifasi to'liq emas" }], teacherToken, lessonId);
+    expect(commented.errors).toBeUndefined();
+    expect(await eventsOf()).toHaveLength(1);
+    const history = await h.orm.em.fork().find(JournalChange, { cellId: gradeId });
+    expect(history.map((c) => [c.oldNote ?? null, c.newNote ?? null])).toContainEqual([null, "Uy vazifasi to'liq emas"]);
+    // A changed value is news again.
+    await record([{ studentId, value: 5, comment: "Uy vazifasi to'liq emas" }], teacherToken, lessonId);
+    expect((await eventsOf()).map((e) => e.payload.value)).toEqual([4, 5]);
   });
 
   it("lets the school's administration record (and see the result under JOURNAL)", async () => {
