@@ -65,21 +65,6 @@ export function localizeContextError(error: unknown, req: IncomingMessage): unkn
   return message ? new GraphQLError(message, { extensions: error.extensions }) : error;
 }
 
-/** Adds the errors of withheld non-null lists (answered with []) to the response; runs before localisation. */
-function withheldListsPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          const extra = contextValue?.privacy?.takeWithheldErrors() ?? [];
-          if (extra.length === 0 || response.body.kind !== "single") return;
-          response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
-        },
-      };
-    },
-  };
-}
-
 function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -96,7 +81,7 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
 export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), withheldListsPlugin<C>(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).

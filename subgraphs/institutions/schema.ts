@@ -1,6 +1,7 @@
 import { institutionsReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { institutionsReferences } from "./references/index.js";
+import { AccessRecordOrganisationResolver } from "./resolvers/access-record.resolver.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
 import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/leaving.resolver.js";
 import { RegionResolver } from "./resolvers/region.resolver.js";
@@ -23,6 +24,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       institutionsReportPart.resolver,
       EnrolmentEndingResolver,
       EmploymentEndingResolver,
+      AccessRecordOrganisationResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,

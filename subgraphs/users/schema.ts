@@ -1,5 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { usersReferences } from "./references/index.js";
+import { AccessRecordResolver } from "./resolvers/access-record.resolver.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { PartnerResolver } from "./resolvers/partner.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
@@ -20,6 +21,7 @@ export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
       AuthResolver,
       PartnerResolver,
       PersonalDataResolver,
+      AccessRecordResolver,
       DataRequestResolver,
       ConsentResolver,
       UserConsentsResolver,

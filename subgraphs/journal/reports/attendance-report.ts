@@ -2,7 +2,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { AttendanceStatus } from "../entities/index.js";
-import { PLACE_COLUMN, type ReportRequest } from "./request.js";
+import { PLACE_COLUMN, scopeColumn, type ReportRequest } from "./request.js";
 import { aggregate, num, placeholders } from "./sql.js";
 
 /** Absent from the lesson, whatever the reason. LATE is a presence (the student came), counted apart. */
@@ -35,7 +35,7 @@ interface Row {
  */
 export async function attendanceFigures(em: EntityManager, request: ReportRequest<ReportLevel>): Promise<AttendanceFigures[]> {
   const unit = PLACE_COLUMN[request.groupBy];
-  const scope = PLACE_COLUMN[request.unit.level];
+  const scope = scopeColumn(request.unit.level);
   const sql = `
     with places as (
       select class_id, ${unit} as unit_id from class_places where ${scope} = ?
