@@ -17,6 +17,7 @@ import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-s
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
 import { healthRoute } from "./health.js";
+import { jsonStatusPlugin } from "./json-status.js";
 import { admission } from "./limits/admission.js";
 import { complexityRules } from "./limits/complexity.js";
 import { TrustedDocuments } from "./limits/trusted-documents.js";
@@ -51,7 +52,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>(), jsonStatusPlugin<GatewayContext>()],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).

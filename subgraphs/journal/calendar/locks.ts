@@ -4,7 +4,7 @@
  * can still be corrected; from the next day on only the school's administration may change it.
  */
 import { addDays } from "../../../shared/days.js";
-import { ForbiddenWithDetailError } from "../../../shared/errors.js";
+import { ForbiddenError } from "../../../shared/errors.js";
 import { governingTerm, type Term } from "./terms.js";
 
 /** The first day on which the term is locked. */
@@ -32,11 +32,11 @@ export function lockStateOfTerm(term: Term, today: string, lockDays: number): Lo
 const TERM_NAMES = { QUARTER: "quarter", HALF_YEAR: "half-year" } as const;
 
 /** What a teacher is told when a change needs the administration because the term is locked. */
-export function lockedError(state: LockState): ForbiddenWithDetailError {
+export function lockedError(state: LockState): ForbiddenError {
   if (!state.term)
-    return new ForbiddenWithDetailError("This date lies before the journal's calendar: only the school's administration may change it");
+    return new ForbiddenError("This date lies before the journal's calendar: only the school's administration may change it");
   const { term } = state;
-  return new ForbiddenWithDetailError(
+  return new ForbiddenError(
     `Term ${term.number} (${TERM_NAMES[term.kind]} ${term.startsOn}..${term.endsOn}) is locked since ${state.lockedFrom}: ` +
       "only the school's administration may change its marks and attendance now",
   );
