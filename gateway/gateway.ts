@@ -18,6 +18,7 @@ import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-s
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
 import { healthRoute } from "./health.js";
+import { jsonStatusPlugin } from "./json-status.js";
 import { admission } from "./limits/admission.js";
 import { complexityRules } from "./limits/complexity.js";
 import { TrustedDocuments } from "./limits/trusted-documents.js";
@@ -52,7 +53,12 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestChecksPlugin<GatewayContext>(), localizeErrorsPlugin<GatewayContext>()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestChecksPlugin<GatewayContext>(),
+      localizeErrorsPlugin<GatewayContext>(),
+      jsonStatusPlugin<GatewayContext>(),
+    ],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).

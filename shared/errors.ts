@@ -1,6 +1,8 @@
 /**
  * Typed client errors, one class per contract code (RUNTIME.md). Messages here are English
  * defaults; the locale plugin replaces them with the caller's language before the response leaves.
+ * A refusal's own explanation (why, and who may) is kept in `extensions.detail`, so it outlives that
+ * translation: the headline is in the caller's language, the detail says what to do about it.
  */
 import { GraphQLError } from "graphql";
 
@@ -20,25 +22,19 @@ abstract class ApiError extends GraphQLError {
   }
 }
 
+/** `detail` only when there is one: a bare refusal has nothing to add to its headline. */
+const detailOf = (detail: string | undefined): Record<string, unknown> => (detail ? { detail } : {});
+
 export class UnauthenticatedError extends ApiError {
-  constructor(detail = "Authentication is required or the token is not valid", httpStatus?: number) {
-    super("UNAUTHENTICATED", detail, {}, httpStatus);
+  constructor(detail?: string, httpStatus?: number) {
+    super("UNAUTHENTICATED", detail ?? "Authentication is required or the token is not valid", detailOf(detail), httpStatus);
   }
 }
 
+/** FORBIDDEN, with the reason (who may, what would let the caller in) in `extensions.detail`. */
 export class ForbiddenError extends ApiError {
-  constructor(detail = "This operation is not allowed", httpStatus?: number) {
-    super("FORBIDDEN", detail, {}, httpStatus);
-  }
-}
-
-/**
- * FORBIDDEN whose reason is kept in `extensions.detail`, so it outlives the translation of the headline:
- * for refusals the client must act on (a consent to give, who may give it).
- */
-export class ForbiddenWithDetailError extends ApiError {
-  constructor(detail: string, httpStatus?: number) {
-    super("FORBIDDEN", detail, { detail }, httpStatus);
+  constructor(detail?: string, httpStatus?: number) {
+    super("FORBIDDEN", detail ?? "This operation is not allowed", detailOf(detail), httpStatus);
   }
 }
 
@@ -78,8 +74,8 @@ export class TooComplexError extends ApiError {
 
 export class RateLimitedError extends ApiError {
   /** `retryAfterSeconds` becomes the response's Retry-After header (Apollo Server reads `extensions.http`). */
-  constructor(detail = "Too many requests", retryAfterSeconds?: number) {
-    super("RATE_LIMITED", detail, {}, 429);
+  constructor(detail?: string, retryAfterSeconds?: number) {
+    super("RATE_LIMITED", detail ?? "Too many requests", detailOf(detail), 429);
     if (retryAfterSeconds !== undefined) {
       this.extensions.http = { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) };
     }

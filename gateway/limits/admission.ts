@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import type { Admission, GraphQLHttpRequest } from "../../shared/http/serve.js";
 import { localizedErrorBody } from "../../shared/http/serve.js";
 import { tokenLimitExceeded } from "./complexity.js";
-import type { AskedOperation, TrustedDocuments } from "./trusted-documents.js";
+import { sha256Hex, type AskedOperation, type TrustedDocuments } from "./trusted-documents.js";
 
 export interface AdmissionOptions {
   maxTokens: number;
@@ -72,8 +72,22 @@ export function admission(options: AdmissionOptions) {
     const { query, extensions } = readOperation(request);
     let admitted = request;
     let text = query;
+    const hash = extensions?.persistedQuery?.sha256Hash;
+    // A text sent with a hash that is not its sha256 is the client's mistake (a stale or hand-made hash):
+    // a client error of its own, where Apollo Server would answer an uncoded error the client sees as internal.
+    if (typeof hash === "string" && query !== undefined && sha256Hex(query) !== hash.toLowerCase()) {
+      return {
+        refuse: {
+          status: 400,
+          body: localizedErrorBody(
+            req,
+            "PERSISTED_QUERY_HASH_MISMATCH",
+            "extensions.persistedQuery.sha256Hash is not the sha256 of the query text sent",
+          ),
+        },
+      };
+    }
     if (options.trusted) {
-      const hash = extensions?.persistedQuery?.sha256Hash;
       const asked: AskedOperation = { query, sha256Hash: typeof hash === "string" ? hash : undefined };
       const resolution = options.trusted.resolve(asked);
       if ("refused" in resolution) return { refuse: { status: 403, body: localizedErrorBody(req, "FORBIDDEN", resolution.refused) } };

@@ -10,7 +10,6 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  responsePathAsArray,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
@@ -197,8 +196,12 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const fieldBlockNames = [...new Set([...blockNames(fieldName), ...(rowSpec ? rowBlockNames : [])])];
       const guardsRow = rowSpec && field.name !== "id";
       if (!needsAuth && !fieldSpec && !guardsRow && !rowItems && !reachItems && !sensitive) continue;
-      // A withheld [T!]! cannot be null without nulling its parent: it answers [] and the error goes alongside.
-      const emptyWhenWithheld = isNonNullType(field.type) && isListType(field.type.ofType);
+      // Withheld answers null with its error, so a personal field must be nullable: a withheld list then reads
+      // as null (withheld), never as [] (there are none), in every client and cache.
+      if (fieldSpec && isNonNullType(field.type)) throw new Error(`${fieldName} holds personal data and must be nullable`);
+      // A nullable list of one subject's rows (a journal row's grades) whose every row is withheld is withheld
+      // as a whole; a non-null list (a query's result across many people) keeps only the rows released.
+      const nullWhenAllWithheld = !isNonNullType(field.type);
 
       const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, ctx, info) => {
@@ -211,12 +214,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         }
         if (fieldSpec && fieldSubject) {
           const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName, fieldBlockNames);
-          if (!decision.released) {
-            const error = new PersonalDataWithheldError(fieldSpec.category, decision.reason);
-            if (!emptyWhenWithheld) throw error;
-            ctx.privacy.reportWithheld(error, responsePathAsArray(info.path));
-            return [];
-          }
+          if (!decision.released) throw new PersonalDataWithheldError(fieldSpec.category, decision.reason);
         }
         const result = await resolve(parent, args, ctx, info);
         if (sensitive && sensitiveSpec && sensitive.values.includes(String(result))) {
@@ -237,6 +235,10 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         const subjects = await Promise.all(result.map((item) => itemSubject(item, ctx)));
         // All rows at once, so the blocks of every subject in the list are read in one batch.
         const decisions = await Promise.all(subjects.map((subject) => check(ctx, subject ?? null, spec, rowItems, names)));
+        const refused = decisions.find((decision) => !decision.released);
+        if (refused && nullWhenAllWithheld && decisions.every((decision) => !decision.released)) {
+          throw new PersonalDataWithheldError(spec.category, refused.reason);
+        }
         return result.filter((_, i) => decisions[i]!.released);
       };
     }

@@ -5,7 +5,6 @@
  */
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
-import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
 import { blockedFieldsLoader } from "../privacy/blocks.js";
 import type { Caller } from "./claims.js";
@@ -26,7 +25,6 @@ export interface AccessEntry {
 export class PrivacyLedger {
   private readonly decisions = new Map<string, Decision>();
   private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
-  private readonly withheld: GraphQLFormattedError[] = [];
   private blocks?: DataLoader<string, ReadonlySet<string>>;
 
   /**
@@ -36,19 +34,6 @@ export class PrivacyLedger {
   blockedFields(em: EntityManager, subjectId: string): Promise<ReadonlySet<string>> {
     this.blocks ??= blockedFieldsLoader(em);
     return this.blocks.load(subjectId);
-  }
-
-  /**
-   * A withheld non-null list answers [] (so its parent object survives); its error is kept here and
-   * added to the response by the subgraph server.
-   */
-  reportWithheld(error: GraphQLError, path: ReadonlyArray<string | number>): void {
-    this.withheld.push({ message: error.message, path: [...path], extensions: error.extensions });
-  }
-
-  /** The withheld-list errors of this request, once. */
-  takeWithheldErrors(): GraphQLFormattedError[] {
-    return this.withheld.splice(0);
   }
 
   cached(key: string): Decision | undefined {

@@ -13,17 +13,23 @@ import type { Role } from "./roles.js";
 export const REPORT_LEVELS = ["REGION", "DISTRICT", "SCHOOL", "CLASS"] as const;
 export type ReportLevel = (typeof REPORT_LEVELS)[number];
 
-/** The contract's ReportScope: exactly one of the four ids. */
+/** The scope of a national report: the country is no unit of the others and has no id. */
+export const COUNTRY = "COUNTRY";
+/** What a report may cover: the whole country (the ministry) or one unit of a level. */
+export type ScopeLevel = typeof COUNTRY | ReportLevel;
+
+/** The contract's ReportScope: exactly one of `country: true` and the four ids. */
 export interface ReportScopeArg {
+  country?: boolean | null;
   regionId?: string | null;
   districtId?: string | null;
   schoolId?: string | null;
   classId?: string | null;
 }
 
-/** The one unit a report covers. */
+/** The one unit a report covers; the country's id is COUNTRY. */
 export interface ScopeUnit {
-  level: ReportLevel;
+  level: ScopeLevel;
   id: string;
 }
 
@@ -35,7 +41,7 @@ export interface UnitPlace {
   classId?: string;
 }
 
-const SCOPE_FIELDS: ReadonlyArray<[keyof ReportScopeArg, ReportLevel]> = [
+const SCOPE_FIELDS: ReadonlyArray<[Exclude<keyof ReportScopeArg, "country">, ReportLevel]> = [
   ["regionId", "REGION"],
   ["districtId", "DISTRICT"],
   ["schoolId", "SCHOOL"],
@@ -56,7 +62,8 @@ const ROLE_LEVEL: Partial<Record<Role, ReportLevel>> = {
   SCHOOL_ADMIN: "SCHOOL",
 };
 
-const depth = (level: ReportLevel): number => REPORT_LEVELS.indexOf(level);
+/** The country is above every level (-1). */
+const depth = (level: ScopeLevel): number => (level === COUNTRY ? -1 : REPORT_LEVELS.indexOf(level));
 
 /**
  * The level whose unit the caller answers for, "COUNTRY" for the whole of it, undefined for a caller who
@@ -71,11 +78,19 @@ function reportLevelOf(caller: Caller): ReportLevel | "COUNTRY" | undefined {
   return ROLE_LEVEL[caller.role];
 }
 
-/** Reads the scope argument; anything but exactly one valid id is BAD_USER_INPUT. */
+/** Reads the scope argument; anything but `country: true` or exactly one valid id is BAD_USER_INPUT. */
 export function scopeUnitOf(scope: ReportScopeArg): ScopeUnit {
   const given = SCOPE_FIELDS.filter(([field]) => scope[field] !== undefined && scope[field] !== null);
-  if (given.length !== 1) {
-    throw new BadUserInputError("scope", `exactly one of regionId, districtId, schoolId, classId is needed, got ${given.length}`);
+  const country = scope.country !== undefined && scope.country !== null;
+  if (given.length + (country ? 1 : 0) !== 1) {
+    throw new BadUserInputError(
+      "scope",
+      `exactly one of country, regionId, districtId, schoolId, classId is needed, got ${given.length + (country ? 1 : 0)}`,
+    );
+  }
+  if (country) {
+    if (scope.country !== true) throw new BadUserInputError("scope.country", "country: true is the whole country; leave it out otherwise");
+    return { level: COUNTRY, id: COUNTRY };
   }
   const [field, level] = given[0]!;
   return { level, id: parseId(scope[field]!, `scope.${field}`) };
@@ -93,8 +108,8 @@ export function checkGrouping(unit: ScopeUnit, groupBy: ReportLevel | "TEACHER")
   }
 }
 
-/** What the scope argument itself says about where its unit lies (nothing above it). */
-export const placeOfScope = (unit: ScopeUnit): UnitPlace => ({ [PLACE_FIELD[unit.level]]: unit.id });
+/** What the scope argument itself says about where its unit lies (nothing above it; the country lies nowhere). */
+export const placeOfScope = (unit: ScopeUnit): UnitPlace => (unit.level === COUNTRY ? {} : { [PLACE_FIELD[unit.level]]: unit.id });
 
 /**
  * Whether `caller` may read reports over `unit`, given what is known of where the unit lies.
@@ -107,8 +122,9 @@ export function mayReport(caller: Caller, unit: ScopeUnit, place: UnitPlace = pl
   const level = reportLevelOf(caller);
   if (level === "COUNTRY") return true;
   if (!level) return false;
-  // A unit wider than the caller's own (a region for a district official) is never theirs.
-  if (depth(unit.level) < depth(level)) return false;
+  // A unit wider than the caller's own (a region for a district official, the country for anyone below the
+  // ministry) is never theirs.
+  if (unit.level === COUNTRY || depth(unit.level) < depth(level)) return false;
   const own = caller.org[PLACE_FIELD[level] as "regionId" | "districtId" | "schoolId"];
   if (!own) return false;
   const actual = place[PLACE_FIELD[level]];

@@ -6,11 +6,11 @@ import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { Kind, parse, print, visit, type DocumentNode, type GraphQLSchema } from "graphql";
+import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type StringValueNode } from "graphql";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { enforcePersonalData, reachable, type SubjectOf } from "../auth/enforce.js";
-import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL, SENSITIVE_VALUES_SDL } from "../auth/personal-data.js";
+import { PERSONAL_DATA_SDL, PURPOSE_ENUM_SDL, readPersonalData, SENSITIVE_VALUES_SDL } from "../auth/personal-data.js";
 import type { BaseContext } from "../context.js";
 import { assertWithinBudget } from "../http/subgraph-limits.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
@@ -75,6 +75,39 @@ function enumPurposeArguments(document: DocumentNode): DocumentNode {
   });
 }
 
+/** What a client reads in the docs of a personal field or type: its category, its purposes, what withheld looks like. */
+function policyNote(directives: readonly ConstDirectiveNode[] | undefined, where: string, row: boolean): string | undefined {
+  const spec = readPersonalData(directives, where);
+  if (!spec) return undefined;
+  const released = `category ${spec.category}; released for the purposes ${spec.purposes.join(", ")} (X-Purpose) to a caller whose role and relationship allow it.`;
+  return row
+    ? `Each row is personal data: ${released} Rows the caller may not see are left out of lists; a list of one person's rows that are all withheld is null, with a PERSONAL_DATA_WITHHELD error.`
+    : `Personal data: ${released} Otherwise null, with a PERSONAL_DATA_WITHHELD error at its path (for a list: null, not empty).`;
+}
+
+const withNote = (description: StringValueNode | undefined, note: string): StringValueNode => ({
+  kind: Kind.STRING,
+  value: description?.value ? `${description.value}\n\n${note}` : note,
+  block: true,
+});
+
+/**
+ * Writes the @personalData policy into the descriptions of the fields and types that carry it: introspection
+ * does not show directives, so this is how the playground's docs, codegen and any client tool see it.
+ */
+function describePolicy(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      const note = policyNote(node.directives, node.name.value, true);
+      return note ? { ...node, description: withNote(node.description, note) } : undefined;
+    },
+    FieldDefinition(node) {
+      const note = policyNote(node.directives, node.name.value, false);
+      return note ? { ...node, description: withNote(node.description, note) } : undefined;
+    },
+  });
+}
+
 export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefinition<C>): Promise<BuiltSubgraph> {
   const typeSchema = await buildSchema({
     resolvers: def.resolvers,
@@ -83,7 +116,7 @@ export async function buildSubgraph<C extends BaseContext>(def: SubgraphDefiniti
     skipCheck: true,
     validate: false,
   });
-  let body = print(enumPurposeArguments(parse(printSchemaWithDirectives(typeSchema))));
+  let body = print(describePolicy(enumPurposeArguments(parse(printSchemaWithDirectives(typeSchema)))));
   if (!/^enum Purpose\b/m.test(body)) body += `\n\n${PURPOSE_ENUM_SDL}\n`;
   const sdl = `${LINK_HEADER}\n\n${PERSONAL_DATA_SDL}\n\n${SENSITIVE_VALUES_SDL}\n\n${body.trim()}\n`;
 

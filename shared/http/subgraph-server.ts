@@ -69,21 +69,6 @@ export function localizeContextError(error: unknown, req: IncomingMessage): unkn
   return message ? new GraphQLError(message, { extensions: error.extensions }) : error;
 }
 
-/** Adds the errors of withheld non-null lists (answered with []) to the response; runs before localisation. */
-function withheldListsPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          const extra = contextValue?.privacy?.takeWithheldErrors() ?? [];
-          if (extra.length === 0 || response.body.kind !== "single") return;
-          response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
-        },
-      };
-    },
-  };
-}
-
 function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -116,7 +101,6 @@ export function createSubgraphApollo<C extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       schemaAccessPlugin<C>(access),
       requestChecksPlugin<C>(),
-      withheldListsPlugin<C>(),
       localizeErrorsPlugin<C>(),
       auditPlugin<C>(runtime.orm),
     ],

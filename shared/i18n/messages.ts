@@ -50,6 +50,12 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     RU: "Превышен лимит запросов",
     EN: "Too many requests",
   },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    UZ_LATN: "So‘rov matni yuborilgan xeshga mos emas",
+    UZ_CYRL: "Сўров матни юборилган хешга мос эмас",
+    RU: "Текст запроса не соответствует переданному хешу",
+    EN: "The operation text does not match its hash",
+  },
   INTERNAL_SERVER_ERROR: {
     UZ_LATN: "Ichki xatolik",
     UZ_CYRL: "Ички хатолик",

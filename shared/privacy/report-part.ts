@@ -10,7 +10,7 @@ import type { BaseContext } from "../context.js";
 import type { ReferenceResolver } from "../federation/build-subgraph.js";
 import { auditTrailOf } from "./audit-trail.js";
 import { authoriseReport } from "./report-access.js";
-import { PersonalDataPartType, type PersonalDataItemType } from "./report-types.js";
+import { reportTypesOf, type PersonalDataItemType, type PersonalDataPartType } from "./report-types.js";
 
 export interface ReportPartSource<C extends BaseContext> {
   /** Every personal item this subgraph holds about the subject (values as stored, one item per row). */
@@ -64,7 +64,7 @@ export function reportPart<C extends BaseContext>(subgraph: Exclude<SubgraphName
   Root()(ReportPartResolver.prototype, field, 0);
   Ctx()(ReportPartResolver.prototype, field, 1);
   Directive("@inaccessible")(ReportPartResolver.prototype, field, descriptor);
-  FieldResolver(() => PersonalDataPartType, { description: `The ${subgraph} subgraph's share of the report` })(
+  FieldResolver(() => reportTypesOf(subgraph).PersonalDataPart, { description: `The ${subgraph} subgraph's share of the report` })(
     ReportPartResolver.prototype,
     field,
     descriptor,

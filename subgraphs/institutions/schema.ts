@@ -1,6 +1,7 @@
 import { institutionsReportPart } from "./privacy/report-part.js";
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { institutionsReferences } from "./references/index.js";
+import { AccessRecordOrganisationResolver } from "./resolvers/access-record.resolver.js";
 import { DistrictResolver } from "./resolvers/district.resolver.js";
 import { EmploymentEndingResolver, EnrolmentEndingResolver } from "./resolvers/leaving.resolver.js";
 import { SchoolPromotionResolver } from "./resolvers/promotion.resolver.js";
@@ -27,6 +28,7 @@ export const buildInstitutionsSchema = (): Promise<BuiltSubgraph> =>
       EmploymentEndingResolver,
       SchoolPromotionResolver,
       SchoolSetupResolver,
+      AccessRecordOrganisationResolver,
     ],
     orphanedTypes: [institutionsReportPart.stub, ...REPORT_UNIT_TYPES],
     references: institutionsReferences,

@@ -1,6 +1,7 @@
 import { buildSubgraph, type BuiltSubgraph } from "../../shared/federation/build-subgraph.js";
 import { usersReferences } from "./references/index.js";
 import { AccountsResolver } from "./resolvers/accounts.resolver.js";
+import { AccessRecordResolver } from "./resolvers/access-record.resolver.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { PartnerResolver } from "./resolvers/partner.resolver.js";
 import { DataRequestResolver } from "./resolvers/data-request.resolver.js";
@@ -28,6 +29,7 @@ export const buildUsersSchema = (): Promise<BuiltSubgraph> =>
       AuthResolver,
       PartnerResolver,
       PersonalDataResolver,
+      AccessRecordResolver,
       DataRequestResolver,
       ConsentResolver,
       UserConsentsResolver,

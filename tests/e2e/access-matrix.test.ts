@@ -326,10 +326,11 @@ async function observe(caller: DemoLogin, subject: DemoLogin, purpose?: Purpose,
       if (ext?.code !== "PERSONAL_DATA_WITHHELD" || !ext.category || !ext.reason) {
         problems.push(`${field}: an error that is not PERSONAL_DATA_WITHHELD with category and reason (${JSON.stringify(error)})`);
       }
-      const empty = isList ? Array.isArray(value) && value.length === 0 : value === null;
-      if (!empty) problems.push(`${field}: a value AND an error`);
+      // A withheld list too is null: [] would say "there are none".
+      if (value !== null) problems.push(`${field}: a value AND an error`);
       withheld++;
     } else if (isList) {
+      if (value === null) problems.push(`${field}: a null list without a PERSONAL_DATA_WITHHELD error`);
       const verdict = judgeList(caller, subject, field, (value ?? []) as Released[]);
       if (typeof verdict === "string") released.set(field, verdict);
       else problems.push(verdict.problem);

@@ -360,19 +360,19 @@ describe("blocking", () => {
     }
 
     const res = await call(USER_GRADES, { id: id("demo-student") }, as("demo-teacher"));
-    expect(res.data.user.grades).toEqual([]);
+    expect(res.data.user.grades).toBeNull();
     expect(res.errors![0]).toMatchObject({
       path: ["user", "grades"],
       extensions: { code: "PERSONAL_DATA_WITHHELD", category: "academic", reason: "BLOCKED" },
     });
-    // The same rows by another route: the class journal leaves out demo-student's marks, not the classmates'.
+    // The same rows by another route: the class journal withholds demo-student's marks (null), not the classmates'.
     const journal = await call(
       CLASS_JOURNAL,
       { classId: ids.classes["5-A"], subjectId: ids.subjects["Matematika"], from: "2026-09-01", to: "2027-06-30" },
       as("demo-teacher"),
     );
     const rows = journal.data.classJournal.rows;
-    expect(rows.find((r: any) => r.student.id === id("demo-student")).grades).toEqual([]);
+    expect(rows.find((r: any) => r.student.id === id("demo-student")).grades).toBeNull();
     expect(rows.filter((r: any) => r.student.id !== id("demo-student")).some((r: any) => r.grades.length > 0)).toBe(true);
     const withheld = await auditRow(
       "journal",

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessRecord } from "../../shared/audit/access-record.entity.js";
 import { addDays } from "../../subgraphs/users/privacy/report-merge.js";
-import { Enrolment, SchoolClass } from "../../subgraphs/institutions/entities/index.js";
+import { Enrolment, School, SchoolClass, StaffMembership } from "../../subgraphs/institutions/entities/index.js";
+import { User } from "../../subgraphs/users/entities/index.js";
 import { AttendanceMark, Grade } from "../../subgraphs/journal/entities/index.js";
 import { Notification } from "../../subgraphs/notifications/entities/index.js";
 import { codes, doc, gql, signIn } from "../support/client.js";
@@ -27,6 +28,8 @@ interface Item {
 interface Access {
   accessorId: string;
   accessorRole: string;
+  accessorName: string | null;
+  accessorOrganisation: string | null;
   purpose: string;
   fields: string[];
   at: string;
@@ -122,6 +125,12 @@ describe("demo-parent reads demo-student's personal-data report", () => {
     expect(accesses[0]).toMatchObject({ accessorId: teacher.id, accessorRole: "TEACHER", purpose: "JOURNAL" });
     // fullName and phone were released by users, the grades by the journal: one access, both subgraphs' fields.
     expect(accesses[0]!.fields).toEqual(expect.arrayContaining(["User.fullName", "User.phone", "User.grades"]));
+    // Who, by name, and where they work: a person and a school, not a bare id and role.
+    const person = await system.orms.users.em.fork().findOneOrFail(User, { id: teacher.id });
+    const membership = await system.orms.institutions.em.fork().findOneOrFail(StaffMembership, { userId: teacher.id, role: "TEACHER" });
+    const school = await system.orms.institutions.em.fork().findOneOrFail(School, { id: membership.schoolId! });
+    expect(person.fullName).toBeTruthy();
+    expect(accesses[0]).toMatchObject({ accessorName: person.fullName, accessorOrganisation: school.nameLatn });
   });
 
   it("a student asks for their own report without naming themself", async () => {

@@ -21,7 +21,7 @@ const TIMELINESS_REPORT = doc("timeliness-report");
 const YEAR = { from: "2026-09-01", to: "2027-06-30" };
 const REPORTING = "REPORTING";
 
-type Scope = Partial<Record<"regionId" | "districtId" | "schoolId" | "classId", string>>;
+type Scope = Partial<Record<"regionId" | "districtId" | "schoolId" | "classId", string>> & { country?: boolean };
 type Grouping = ReportLevel | "TEACHER";
 
 const LEVEL_FIELD = { REGION: "regionId", DISTRICT: "districtId", SCHOOL: "schoolId", CLASS: "classId" } as const;
@@ -114,6 +114,7 @@ const unitOf = (p: ClassPlace, level: ReportLevel): string =>
   ({ REGION: p.regionId, DISTRICT: p.districtId, SCHOOL: p.schoolId, CLASS: p.classId })[level];
 
 function classesIn(scope: Scope): ClassPlace[] {
+  if (scope.country) return places;
   const [field, id] = Object.entries(scope)[0]!;
   const level = LEVELS.find((l) => LEVEL_FIELD[l] === field)!;
   return places.filter((p) => unitOf(p, level) === id);
@@ -291,6 +292,30 @@ describe("every scope and grouping of the demo world, against figures counted fr
     }
     // 4 + 3 + 2 + 1 + 1 scope/grouping pairs, two ranges, two callers.
     expect(combinations).toBe(44);
+  });
+
+  it("the ministry's national report (country: true) covers every class of the country, grouped by region or school", async () => {
+    for (const groupBy of ["REGION", "SCHOOL"] as const) {
+      const vars = { scope: { country: true }, groupBy, ...YEAR };
+      const [att, gr] = await Promise.all([
+        gql(system.gatewayUrl, ATTENDANCE_REPORT, vars, await as("demo-ministry")),
+        gql(system.gatewayUrl, GRADE_REPORT, vars, await as("demo-ministry")),
+      ]);
+      expect(att.errors, groupBy).toBeUndefined();
+      expect(gr.errors, groupBy).toBeUndefined();
+      expectRows(att.data.attendanceReport, expectedAttendance({ country: true }, groupBy, YEAR.from, YEAR.to), `country by ${groupBy}`);
+      expectRows(gr.data.gradeReport, expectedGrades({ country: true }, groupBy, YEAR.from, YEAR.to), `country grades by ${groupBy}`);
+    }
+    // Every school of the demo world, not one territory's.
+    const bySchool = await gql(
+      system.gatewayUrl,
+      ATTENDANCE_REPORT,
+      { scope: { country: true }, groupBy: "SCHOOL", ...YEAR },
+      await as("demo-ministry"),
+    );
+    expect(bySchool.data.attendanceReport.map((r: any) => r.unitName)).toEqual(
+      expect.arrayContaining(["Chilonzor 1-maktab", "Yunusobod 2-maktab"]),
+    );
   });
 
   it("shows the figures that matter: a region by district has the two districts with schools, 5-A real absences", async () => {
@@ -502,6 +527,8 @@ describe("who may read reports", () => {
     forbidden(await report("demo-district", { schoolId: ids.schools["Yunusobod 2-maktab"]! }), "Yunusobod 2-maktab");
     forbidden(await report("demo-district", { classId: ids.classes["7-A"]! }), "7-A");
     forbidden(await report("demo-district", { regionId: tashkent }, REPORTING, "DISTRICT"), "the whole region");
+    forbidden(await report("demo-district", { country: true }, REPORTING, "DISTRICT"), "the whole country");
+    forbidden(await report("demo-region", { country: true }, REPORTING, "REGION"), "the whole country, as the region");
     forbidden(await report("demo-district-other", { districtId: chilonzorTumani }), "Chilonzor tumani by demo-district-other");
     // The same official reads their own district.
     expect((await report("demo-district-other", { districtId: yunusobodTumani })).errors).toBeUndefined();
@@ -555,6 +582,8 @@ describe("bad arguments: BAD_USER_INPUT", () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ["no unit", { scope: {}, groupBy: "CLASS", ...YEAR }, "scope"],
       ["two units", { scope: { schoolId: school, districtId: chilonzorTumani }, groupBy: "CLASS", ...YEAR }, "scope"],
+      ["the country and a unit", { scope: { country: true, schoolId: school }, groupBy: "CLASS", ...YEAR }, "scope"],
+      ["country: false", { scope: { country: false }, groupBy: "CLASS", ...YEAR }, "scope.country"],
       ["bad id", { scope: { schoolId: "school-1" }, groupBy: "CLASS", ...YEAR }, "scope.schoolId"],
       ["coarser grouping", { scope: { schoolId: school }, groupBy: "DISTRICT", ...YEAR }, "groupBy"],
       ["backwards", { scope: { schoolId: school }, groupBy: "CLASS", from: "2026-12-01", to: "2026-11-01" }, "from"],

@@ -45,7 +45,8 @@ describe("sign-in refusals through the gateway", () => {
     const res = await gql(system.gatewayUrl, SIGN_IN, { login: "demo-teacher-2", password: "wrong" }, { language: "ru" });
     expect(res.status).toBe(401);
     expect(codes(res)).toEqual(["UNAUTHENTICATED"]);
-    expect(res.errors![0]!.message).toBe(ERROR_MESSAGES.UNAUTHENTICATED!.RU);
+    expect(res.errors![0]!.message).toBe(`${ERROR_MESSAGES.UNAUTHENTICATED!.RU} (Wrong login or password)`);
+    expect(res.errors![0]!.extensions!.detail).toBe("Wrong login or password");
     expect(res.errors![0]!.path).toEqual(["signIn"]);
     expect(res.data?.signIn ?? null).toBeNull();
     expectCleanErrors(res, "wrong password");
@@ -59,7 +60,7 @@ describe("sign-in refusals through the gateway", () => {
     const locked = await gql(system.gatewayUrl, SIGN_IN, { login: "demo-student-2", password: "demo-password" }, { language: "en" });
     expect(locked.status).toBe(429);
     expect(codes(locked)).toEqual(["RATE_LIMITED"]);
-    expect(locked.errors![0]!.message).toBe(ERROR_MESSAGES.RATE_LIMITED!.EN);
+    expect(locked.errors![0]!.message).toBe(`${ERROR_MESSAGES.RATE_LIMITED!.EN} (Too many failed sign-in attempts; try again later)`);
     expect(locked.data?.signIn ?? null).toBeNull();
     expectCleanErrors(locked, "locked");
 

@@ -134,7 +134,12 @@ describe("trusted documents", () => {
     const { id, body } = operation("ClassJournal");
     const modified = body.replace("fullName", "fullName\n        phone\n        pinfl");
     expect(modified).not.toBe(body);
-    await expectRefused({ query: modified, hash: id, variables: journalVariables }, /differs from the registered operation/);
+    // Under the registered hash the text is not the hash's: the client's mistake, said as such.
+    const before = trusted.subgraphHits();
+    const mismatch = await send({ query: modified, hash: id, variables: journalVariables });
+    expect(mismatch.status).toBe(400);
+    expect(codes(mismatch)).toEqual(["PERSISTED_QUERY_HASH_MISMATCH"]);
+    expect(trusted.subgraphHits()).toBe(before);
     await expectRefused(
       { query: modified, hash: sha256Hex(modified), variables: journalVariables },
       /not in the trusted documents manifest/,
@@ -149,6 +154,18 @@ describe("trusted documents", () => {
     const text = "query Unlisted { me { id } }";
     await expectRefused({ query: text, hash: sha256Hex(text) }, /not in the trusted documents manifest/);
     await expectRefused({ hash: sha256Hex(text) }, /not in the trusted documents manifest/);
+  });
+
+  it("the open gateway answers a hash that is not its text's with PERSISTED_QUERY_HASH_MISMATCH (400), not an internal error", async () => {
+    const response = await fetch(system.gatewayUrl, {
+      method: "POST",
+      headers: { authorization: `Bearer ${teacher}`, "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ me { id } }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: GqlError[] };
+    expect(body.errors.map((e) => e.extensions?.code)).toEqual(["PERSISTED_QUERY_HASH_MISMATCH"]);
+    expect(body.errors[0]!.extensions?.detail).toMatch(/not the sha256 of the query text/);
   });
 
   it("the open gateway (no TRUSTED_DOCUMENTS) runs anything valid", async () => {

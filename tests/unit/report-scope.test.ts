@@ -57,6 +57,21 @@ describe("scopeUnitOf", () => {
   });
 });
 
+describe("the country as a scope", () => {
+  it("is country: true alone, above every level, and only the ministry's", () => {
+    expect(scopeUnitOf({ country: true })).toEqual({ level: "COUNTRY", id: "COUNTRY" });
+    for (const bad of [{ country: true, regionId: R1 }, { country: false }]) {
+      expect(() => scopeUnitOf(bad), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      );
+    }
+    const country = unit("COUNTRY", "COUNTRY");
+    expect(() => checkGrouping(country, "REGION")).not.toThrow();
+    expect(mayReport(ministry, country)).toBe(true);
+    for (const below of [region, district, admin]) expect(mayReport(below, country), below.role).toBe(false);
+  });
+});
+
 describe("checkGrouping", () => {
   it("allows the scope's level and finer ones, and TEACHER anywhere", () => {
     expect(() => checkGrouping(unit("REGION", R1), "CLASS")).not.toThrow();

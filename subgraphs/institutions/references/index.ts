@@ -25,4 +25,6 @@ export const institutionsReferences: Record<string, ReferenceResolver<Institutio
   AttendanceSummary: reportUnit(true),
   GradeSummary: reportUnit(true),
   JournalTimelinessSummary: reportUnit(false),
+  // Everything accessorOrganisation needs comes in the representation (its @requires).
+  AccessRecord: (ref: { accessorId: string; accessorRole: string; accessorPlace?: string | null }) => ref,
 };

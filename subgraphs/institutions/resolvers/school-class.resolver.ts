@@ -23,7 +23,7 @@ export class SchoolClassResolver {
     return schoolClass.homeroomTeacherId ? { id: schoolClass.homeroomTeacherId } : null;
   }
 
-  @FieldResolver(() => [UserRef])
+  @FieldResolver(() => [UserRef], { nullable: true })
   @Directive(personalData("enrolment", ["JOURNAL", "ADMINISTRATION", "SELF_SERVICE", "PARENT_NOTIFICATION"]))
   async students(@Root() schoolClass: SchoolClass, @Ctx() ctx: InstitutionsContext): Promise<UserRef[]> {
     const enrolments = await ctx.loaders.enrolmentsByClass.load(schoolClass.id);

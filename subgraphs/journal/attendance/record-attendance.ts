@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { decide } from "../../../shared/auth/policy.js";
 import type { AuthedContext } from "../../../shared/context.js";
-import { BadUserInputError, ForbiddenWithDetailError } from "../../../shared/errors.js";
+import { BadUserInputError, ForbiddenError } from "../../../shared/errors.js";
 import { enqueue } from "../../../shared/events/outbox.js";
 import { isHomeroomOf } from "../permissions.js";
 import type { JournalContext } from "../context.js";
@@ -50,7 +50,7 @@ export async function recordAttendance(ctx: Ctx, input: { lessonId: string; entr
   const { lesson, place } = await lessonForRecording(ctx, input.lessonId, studentIds, true);
   const social = input.entries.findIndex((entry) => isSocialStatus(entry.status));
   if (social >= 0 && !isHomeroomOf(ctx, place)) {
-    throw new ForbiddenWithDetailError(
+    throw new ForbiddenError(
       `input.entries[${social}].status: only the class's homeroom teacher may record ${input.entries[social]!.status}`,
     );
   }

@@ -5,7 +5,7 @@
  * year its school has closed (the rollover) is final for everyone.
  */
 import { addDays } from "../../../shared/days.js";
-import { ForbiddenWithDetailError } from "../../../shared/errors.js";
+import { ForbiddenError } from "../../../shared/errors.js";
 import type { Term } from "./school-calendar.js";
 
 /** The first day on which the term is locked. */
@@ -30,15 +30,13 @@ export function lockState(term: Term | undefined, today: string, lockDays: numbe
 const TERM_NAMES = { QUARTER: "quarter", HALF_YEAR: "half-year" } as const;
 
 /** What a caller is told when a change is refused because the term is locked or its year closed. */
-export function lockedError(state: LockState): ForbiddenWithDetailError {
+export function lockedError(state: LockState): ForbiddenError {
   if (!state.term)
-    return new ForbiddenWithDetailError("This date lies before the journal's calendar: only the school's administration may change it");
+    return new ForbiddenError("This date lies before the journal's calendar: only the school's administration may change it");
   const { term } = state;
   if (state.closed)
-    return new ForbiddenWithDetailError(
-      `The school year ${term.year}/${term.year + 1} is closed: its journal is final and can only be read`,
-    );
-  return new ForbiddenWithDetailError(
+    return new ForbiddenError(`The school year ${term.year}/${term.year + 1} is closed: its journal is final and can only be read`);
+  return new ForbiddenError(
     `Term ${term.number} (${TERM_NAMES[term.kind]} ${term.startsOn}..${term.endsOn}) is locked since ${state.lockedFrom}: ` +
       "only the school's administration may change its marks and attendance now",
   );

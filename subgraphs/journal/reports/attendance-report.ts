@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { AttendanceStatus } from "../entities/index.js";
 import { notBlocked } from "../../../shared/privacy/blocks.js";
-import { PLACE_COLUMN, type ReportRequest } from "./request.js";
+import { PLACE_COLUMN, scopeColumn, type ReportRequest } from "./request.js";
 import { aggregate, num, placeholders } from "./sql.js";
 
 /** Absent from the lesson, whatever the reason. LATE is a presence (the student came), counted apart. */
@@ -42,7 +42,7 @@ interface Row {
  */
 export async function attendanceFigures(em: EntityManager, request: ReportRequest<ReportLevel>): Promise<AttendanceFigures[]> {
   const unit = PLACE_COLUMN[request.groupBy];
-  const scope = PLACE_COLUMN[request.unit.level];
+  const scope = scopeColumn(request.unit.level);
   const blocked = notBlocked("a.student_id", request.blockNames ?? []);
   const sql = `
     with places as (

@@ -3,7 +3,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import type { ReportLevel } from "../../../shared/auth/report-scope.js";
 import type { GradeKind } from "../entities/index.js";
 import { notBlocked } from "../../../shared/privacy/blocks.js";
-import { PLACE_COLUMN, type ReportRequest } from "./request.js";
+import { PLACE_COLUMN, scopeColumn, type ReportRequest } from "./request.js";
 import { aggregate, num, placeholders } from "./sql.js";
 
 /** Marks given for work; quarter and annual marks are means of these and would count them twice. */
@@ -34,7 +34,7 @@ interface Row {
  */
 export async function gradeFigures(em: EntityManager, request: ReportRequest<ReportLevel>): Promise<GradeFigures[]> {
   const unit = PLACE_COLUMN[request.groupBy];
-  const scope = PLACE_COLUMN[request.unit.level];
+  const scope = scopeColumn(request.unit.level);
   const subject = request.subjectId ? "and g.subject_id = ?" : "";
   const blocked = notBlocked("g.student_id", request.blockNames ?? []);
   const sql = `

@@ -6,11 +6,13 @@ import {
   assertMayReport,
   assertReportingCaller,
   checkGrouping,
+  COUNTRY,
   mayReport,
   REPORT_LEVELS,
   scopeUnitOf,
   type ReportLevel,
   type ReportScopeArg,
+  type ScopeLevel,
   type ScopeUnit,
   type UnitPlace,
 } from "../../../shared/auth/report-scope.js";
@@ -66,6 +68,13 @@ export const PLACE_COLUMN: Record<ReportLevel, string> = {
   CLASS: "class_id",
 };
 
+/**
+ * What a report's statement compares with the scope's id (its one parameter): the unit's column of
+ * class_places, or for the whole country a constant equal to the country's id, so every class is in.
+ */
+export const scopeColumn = (level: ScopeLevel, alias?: string): string =>
+  level === COUNTRY ? `'${COUNTRY}'` : `${alias ? `${alias}.` : ""}${PLACE_COLUMN[level]}`;
+
 const PLACE_FIELDS: Record<ReportLevel, keyof UnitPlace & keyof ClassPlace> = {
   REGION: "regionId",
   DISTRICT: "districtId",
@@ -78,6 +87,7 @@ const PLACE_FIELDS: Record<ReportLevel, keyof UnitPlace & keyof ClassPlace> = {
  * tells its region, district and school. Null when the journal holds no class of it.
  */
 async function placeOf(ctx: JournalContext, unit: ScopeUnit): Promise<UnitPlace | null> {
+  if (unit.level === COUNTRY) return {};
   const row =
     unit.level === "CLASS"
       ? await ctx.loaders.classPlace.load(unit.id)

@@ -1,7 +1,7 @@
 /** journalTimelinessReport's one statement: per unit, lesson marks and how many were in by the deadline. */
 import type { EntityManager } from "@mikro-orm/core";
 import type { TimelinessGrouping } from "../../../shared/federation/enums.js";
-import { PLACE_COLUMN, type ReportRequest } from "./request.js";
+import { PLACE_COLUMN, scopeColumn, type ReportRequest } from "./request.js";
 import { aggregate, dialectOf, num, type Dialect } from "./sql.js";
 
 /** 21:00 in Tashkent is 16:00 UTC: Uzbekistan keeps UTC+5 all year. */
@@ -47,7 +47,7 @@ export async function timelinessFigures(em: EntityManager, request: ReportReques
     from class_places p
       ${byTeacher ? "join" : "left join"} lessons l on l.class_id = p.class_id and l.date >= ? and l.date <= ? ${subject}
       left join grades g on g.lesson_id = l.id
-    where p.${PLACE_COLUMN[request.unit.level]} = ? ${byTeacher ? "and l.teacher_id is not null" : ""}
+    where ${scopeColumn(request.unit.level, "p")} = ? ${byTeacher ? "and l.teacher_id is not null" : ""}
     group by ${unit}
     order by ${unit}`;
   const rows = await aggregate<Row>(em, sql, [

@@ -35,6 +35,7 @@ export class AttendanceResolver {
   }
 
   @FieldResolver(() => [JournalChangeType], {
+    nullable: true,
     description: "Every change of this attendance mark, oldest first (the school's administration)",
   })
   @Directive(personalData("history", HISTORY_PURPOSES))

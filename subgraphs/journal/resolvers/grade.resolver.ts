@@ -51,7 +51,10 @@ export class GradeResolver {
     return grade.term ?? null;
   }
 
-  @FieldResolver(() => [JournalChangeType], { description: "Every change of this mark, oldest first (the school's administration)" })
+  @FieldResolver(() => [JournalChangeType], {
+    nullable: true,
+    description: "Every change of this mark, oldest first (the school's administration)",
+  })
   @Directive(personalData("history", HISTORY_PURPOSES))
   history(@Root() grade: Grade, @Ctx() ctx: JournalContext): Promise<JournalChange[]> {
     return ctx.loaders.historyOfCell.load(grade.id);

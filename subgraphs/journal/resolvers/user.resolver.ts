@@ -13,7 +13,7 @@ import { ACADEMIC_PURPOSES, AttendanceMarkType, GradeType, StudentAttendanceArgs
  */
 @Resolver(() => UserRef)
 export class UserJournalResolver {
-  @FieldResolver(() => [GradeType])
+  @FieldResolver(() => [GradeType], { nullable: true })
   @Directive(personalData("academic", ACADEMIC_PURPOSES))
   grades(
     @Root() user: UserRef,
@@ -29,7 +29,7 @@ export class UserJournalResolver {
     });
   }
 
-  @FieldResolver(() => [AttendanceMarkType])
+  @FieldResolver(() => [AttendanceMarkType], { nullable: true })
   @Directive(personalData("academic", ACADEMIC_PURPOSES))
   attendance(
     @Root() user: UserRef,

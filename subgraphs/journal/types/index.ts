@@ -126,10 +126,10 @@ export class JournalRowType {
   @Field(() => UserRef)
   student: UserRef;
 
-  @Field(() => [GradeType])
+  @Field(() => [GradeType], { nullable: true })
   grades: GradeType[];
 
-  @Field(() => [AttendanceMarkType])
+  @Field(() => [AttendanceMarkType], { nullable: true })
   attendance: AttendanceMarkType[];
 }
 

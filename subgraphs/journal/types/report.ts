@@ -11,8 +11,15 @@ import { UserRef } from "./index.js";
 
 const ROW_KEY = '@key(fields: "unitId unitKind", resolvable: false)';
 
-@InputType("ReportScope", { description: "Exactly one of the four" })
+@InputType("ReportScope", {
+  description: "Exactly one of the five: `country: true` (the whole country, for the ministry) or one unit's id",
+})
+// Not @oneOf: graphql 16.15 knows it, but Apollo composition 2.14.4 rejects it ("Unknown directive"), so
+// scopeUnitOf (shared/auth/report-scope.ts) enforces "exactly one" with BAD_USER_INPUT instead.
 export class ReportScopeInput {
+  @Field(() => Boolean, { nullable: true, description: "true: the whole country (the ministry and its reporting partners)" })
+  country?: boolean;
+
   @Field(() => ID, { nullable: true })
   regionId?: string;
 

@@ -8,7 +8,7 @@ import { MESSAGE_PURPOSES, NotificationsArgs, NotificationType, UserRef } from "
 /** A person's notices: the notifications subgraph's contribution to User, released to that person only. */
 @Resolver(() => UserRef)
 export class UserNotificationsResolver {
-  @FieldResolver(() => [NotificationType])
+  @FieldResolver(() => [NotificationType], { nullable: true })
   @Directive(personalData("messages", MESSAGE_PURPOSES))
   notifications(
     @Root() user: UserRef,

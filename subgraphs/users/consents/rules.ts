@@ -3,7 +3,7 @@
  * representative). An adult acts for themself; a student under 18 never does, their guardian does.
  * Operation permissions, like recording marks: the Consent rows themselves are released by @personalData.
  */
-import { BadUserInputError, ForbiddenWithDetailError } from "../../../shared/errors.js";
+import { BadUserInputError, ForbiddenError } from "../../../shared/errors.js";
 import type { ConsentKind, ConsentRelation, Guardianship, User } from "../entities/index.js";
 import { tashkentDay } from "../../../shared/days.js";
 
@@ -35,9 +35,7 @@ export function checkKindFor(subject: Pick<User, "role">, kind: ConsentKind): vo
 /** The person acting on their own consents: refused for a minor. */
 export function selfRelation(subject: Pick<User, "role" | "birthDate">): ConsentRelation {
   if (isMinor(subject)) {
-    throw new ForbiddenWithDetailError(
-      "a student under 18 cannot give or withdraw consents; their parent or legal representative does it for them",
-    );
+    throw new ForbiddenError("a student under 18 cannot give or withdraw consents; their parent or legal representative does it for them");
   }
   return "SELF";
 }
@@ -49,8 +47,8 @@ export function selfRelation(subject: Pick<User, "role" | "birthDate">): Consent
 export function actingRelation(actorId: string, subject: User, guardiansOfSubject: readonly Guardianship[]): ConsentRelation {
   if (actorId === subject.id) return selfRelation(subject);
   if (!guardiansOfSubject.some((g) => g.parentId === actorId)) {
-    throw new ForbiddenWithDetailError("consents are given by the person themself, or for a minor by their parent or legal representative");
+    throw new ForbiddenError("consents are given by the person themself, or for a minor by their parent or legal representative");
   }
-  if (!isMinor(subject)) throw new ForbiddenWithDetailError("the student is of age (18) and gives or withdraws their own consents");
+  if (!isMinor(subject)) throw new ForbiddenError("the student is of age (18) and gives or withdraws their own consents");
   return "GUARDIAN";
 }

@@ -5,7 +5,7 @@
  * checked; a minor's account waits for their parent or legal representative (`giveConsent`).
  * An account with no consent on record at all is not refused: only a withdrawal stops processing.
  */
-import { ForbiddenWithDetailError } from "../../../shared/errors.js";
+import { ForbiddenError } from "../../../shared/errors.js";
 import type { UsersContext } from "../context.js";
 import type { ConsentKind, User } from "../entities/index.js";
 import { recordGiving, withdrawnAccountConsents } from "./record.js";
@@ -40,5 +40,5 @@ export async function assertAccountConsents(ctx: UsersContext, user: User, offer
   const remedy = isMinor(user)
     ? "until the student's parent or legal representative gives it again"
     : `until it is given again (sign in with consents: [${withdrawn.join(", ")}])`;
-  throw new ForbiddenWithDetailError(`consent withdrawn: ${names}; the account is not processed ${remedy}`, 403);
+  throw new ForbiddenError(`consent withdrawn: ${names}; the account is not processed ${remedy}`, 403);
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
-import { Consent, DataRequestStep, Guardianship, Placement, User } from "../entities/index.js";
+import { Consent, DataRequestStep, Guardianship, PartnerClient, Placement, User } from "../entities/index.js";
 import { now } from "../../../shared/clock.js";
 
 /** Every N+1 hotspot of this subgraph gets one named loader, created per request. */
 export interface UsersLoaders {
   user: DataLoader<string, User | null>;
+  partnerClient: DataLoader<string, PartnerClient | null>;
   /** Current placements (not ended) of each person. */
   placementsByUser: DataLoader<string, Placement[]>;
   /** Every enrolment placement of each student, ended ones included. */
@@ -27,6 +28,7 @@ export const currentPlacements = (): { $or: Array<{ endsOn: null | { $gt: string
 export function createUsersLoaders(em: EntityManager): UsersLoaders {
   return {
     user: byIdLoader(em, User),
+    partnerClient: byIdLoader(em, PartnerClient),
     placementsByUser: groupLoader(em, Placement, "userId", { where: currentPlacements() }),
     enrolmentHistoryByUser: groupLoader(em, Placement, "userId", { where: { kind: "ENROLMENT" } }),
     guardianshipsByParent: groupLoader(em, Guardianship, "parentId", { orderBy: { createdAt: "asc" } }),

@@ -91,7 +91,7 @@ export class ConsentResolver {
 /** User.consents: the person's consents, history included, newest first. */
 @Resolver(() => UserType)
 export class UserConsentsResolver {
-  @FieldResolver(() => [ConsentType], { description: "Consents of the person, withdrawn ones included, newest first" })
+  @FieldResolver(() => [ConsentType], { nullable: true, description: "Consents of the person, withdrawn ones included, newest first" })
   @Directive(personalData("account", CONSENT_PURPOSES))
   consents(@Root() user: User, @Ctx() ctx: UsersContext): Promise<Consent[]> {
     return ctx.loaders.consentsBySubject.load(user.id);

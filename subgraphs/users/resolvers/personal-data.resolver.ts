@@ -1,13 +1,21 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { NotFoundError } from "../../../shared/errors.js";
 import { authoriseReport } from "../../../shared/privacy/report-access.js";
-import { AccessRecordType, DisclosureType, PART_SELECTION, PersonalDataItemType } from "../../../shared/privacy/report-types.js";
+import {
+  PART_SELECTION,
+  reportTypesOf,
+  type AccessRecordType,
+  type DisclosureType,
+  type PersonalDataItemType,
+} from "../../../shared/privacy/report-types.js";
 import type { UsersContext } from "../context.js";
 import type { User } from "../entities/index.js";
 import { mergeAccesses, mergeDisclosures, mergeItems, partsOf } from "../privacy/report-merge.js";
 import { usersReportItems } from "../privacy/report-items.js";
 import { auditTrailOf, type AuditTrail } from "../../../shared/privacy/audit-trail.js";
 import { PersonalDataReportType, UserType } from "../types/index.js";
+
+const { AccessRecord, Disclosure, PersonalDataItem } = reportTypesOf("users");
 
 const REQUIRES = `@requires(fields: "${["institutionsPart", "journalPart", "notificationsPart"].map((p) => `${p} { ${PART_SELECTION} }`).join(" ")}")`;
 
@@ -46,21 +54,21 @@ export class PersonalDataResolver {
     return user;
   }
 
-  @FieldResolver(() => [PersonalDataItemType], { description: "Every personal item held about the subject, in every subgraph" })
+  @FieldResolver(() => [PersonalDataItem], { description: "Every personal item held about the subject, in every subgraph" })
   @Directive(REQUIRES)
   async items(@Root() report: PersonalDataReportType, @Ctx() ctx: UsersContext): Promise<PersonalDataItemType[]> {
     const own = await usersReportItems(ctx.em, report.subjectId);
     return mergeItems(own, partsOf(report), ctx.services.config.retention.daysAfterLeaving);
   }
 
-  @FieldResolver(() => [DisclosureType], { description: "Disclosures to third parties (legal requests)" })
+  @FieldResolver(() => [Disclosure], { description: "Disclosures to third parties (legal requests)" })
   @Directive(REQUIRES)
   async disclosures(@Root() report: PersonalDataReportType, @Ctx() ctx: UsersContext): Promise<DisclosureType[]> {
     const own = await ownTrail(report, ctx);
     return mergeDisclosures([own.disclosures, ...partsOf(report).map((p) => p.disclosures)]);
   }
 
-  @FieldResolver(() => [AccessRecordType], { description: "Who was given the subject's data, from the audit of every subgraph" })
+  @FieldResolver(() => [AccessRecord], { description: "Who was given the subject's data, from the audit of every subgraph" })
   @Directive(REQUIRES)
   async accesses(@Root() report: PersonalDataReportType, @Ctx() ctx: UsersContext): Promise<AccessRecordType[]> {
     const own = await ownTrail(report, ctx);

@@ -36,14 +36,14 @@ export class UserResolver {
     return user.fullName ? localName({ latn: user.fullName, cyrl: user.fullNameCyrl }, ctx.locale) : null;
   }
 
-  @FieldResolver(() => [UserType], { description: "A parent's children; empty for others" })
+  @FieldResolver(() => [UserType], { nullable: true, description: "A parent's children; empty for others" })
   @Directive(personalData("family", FIELD_PURPOSES.family))
   async children(@Root() user: User, @Ctx() ctx: UsersContext): Promise<User[]> {
     const links = await ctx.loaders.guardianshipsByParent.load(user.id);
     return present(await ctx.loaders.user.loadMany(links.map((g) => g.studentId)));
   }
 
-  @FieldResolver(() => [UserType], { description: "A student's parents and legal representatives" })
+  @FieldResolver(() => [UserType], { nullable: true, description: "A student's parents and legal representatives" })
   @Directive(personalData("family", FIELD_PURPOSES.family))
   async guardians(@Root() user: User, @Ctx() ctx: UsersContext): Promise<User[]> {
     const links = await ctx.loaders.guardianshipsByStudent.load(user.id);

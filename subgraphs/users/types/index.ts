@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import type { Purpose, Role } from "../../../shared/auth/roles.js";
 import { LocaleEnum, RoleEnum } from "../../../shared/federation/enums.js";
-import { PersonalDataPartType } from "../../../shared/privacy/report-types.js";
+import { reportTypesOf, type PersonalDataPartType } from "../../../shared/privacy/report-types.js";
 import type { Locale } from "../../../shared/i18n/locale.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/scalars.js";
 
@@ -80,15 +80,15 @@ export class PersonalDataReportType {
   @Field(() => ID)
   subjectId: string;
 
-  @Field(() => PersonalDataPartType)
+  @Field(() => reportTypesOf("users").PersonalDataPart)
   @Directive("@external")
   institutionsPart?: PersonalDataPartType;
 
-  @Field(() => PersonalDataPartType)
+  @Field(() => reportTypesOf("users").PersonalDataPart)
   @Directive("@external")
   journalPart?: PersonalDataPartType;
 
-  @Field(() => PersonalDataPartType)
+  @Field(() => reportTypesOf("users").PersonalDataPart)
   @Directive("@external")
   notificationsPart?: PersonalDataPartType;
 }
