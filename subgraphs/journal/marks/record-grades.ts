@@ -72,6 +72,9 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
       grade.recordedById = ctx.caller.sub;
       grade.recordedAt = now;
       noteGradeChange(em, grade, before, ctx.caller.sub, now);
+      // A changed comment alone is kept in the history but is no news to a parent: the comment never
+      // reaches a notice, so an event would only re-announce the same mark.
+      if (before && before.value === entry.value) return grade;
       const event: GradeRecorded = {
         gradeId: grade.id,
         studentId,
@@ -80,6 +83,7 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
         lessonId: lesson.id,
         kind: input.kind,
         value: entry.value,
+        previousValue: before?.value ?? null,
         date: lesson.date,
       };
       enqueue(em, GRADE_RECORDED, { ...event });

@@ -174,6 +174,15 @@ export class RecordGradesInput {
   entries: GradeEntryInput[];
 }
 
+@InputType("RemoveGradeInput")
+export class RemoveGradeInput {
+  @Field(() => ID, { description: "A lesson mark (CURRENT or INTERMEDIATE)" })
+  gradeId: string;
+
+  @Field(() => String, { description: "Why it is removed (kept in the mark's history; at most 300 characters)" })
+  reason: string;
+}
+
 @InputType("AttendanceEntry")
 export class AttendanceEntryInput {
   @Field(() => ID)

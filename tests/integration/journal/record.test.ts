@@ -115,8 +115,11 @@ describe("recordGrades writes", () => {
       lessonId,
       kind: "CURRENT",
       value: 4,
+      previousValue: 3,
       date: w.days[4],
     });
+    // A new mark says it had no value before.
+    expect(events[0]!.payload.previousValue).toBeNull();
   });
 
   it("lets the school's administration record (and see the result under JOURNAL)", async () => {
