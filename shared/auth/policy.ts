@@ -41,15 +41,16 @@ const J_ADM: Allowed = ["JOURNAL", "ADMINISTRATION"];
  */
 export const MATRIX: Record<SubjectKind, Rules> = {
   STUDENT: {
-    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
+    // SUBSTITUTE: a lesson's rows only (its marks, attendance and class list), for its days (subject.ts).
+    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, SUBSTITUTE: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
     demographic: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     identifier: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     contact: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     address: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
-    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J, PARTNER: J },
+    academic: { GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"], SUBJECT_TEACHER: J, SUBSTITUTE: J, HOMEROOM: J, SCHOOL_ADMIN: J, PARTNER: J },
     sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
     family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
-    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
+    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, SUBSTITUTE: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
     // A parent gives and reads a minor's consents (DESIGN.md §6: minors act through a legal representative).
     account: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     // Who changed a mark or an attendance cell, when, from what to what (DESIGN.md §4): the school's

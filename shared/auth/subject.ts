@@ -16,6 +16,16 @@ export interface DataSubject {
   classIds: string[];
   /** A row of academic data (a grade, an attendance mark) names the school subject it belongs to. */
   academicSubjectId?: string;
+  /**
+   * A row of one lesson (its marks, its attendance, its class list) that the school gave to a substitute:
+   * who, and the last day (Tashkent) of their rights over it (the lesson's day + SUBSTITUTE_DAYS).
+   */
+  substitutes?: ReadonlyArray<Substitution>;
+}
+
+export interface Substitution {
+  teacherId: string;
+  until: string;
 }
 
 /** A subject nobody but the person and the data protection officer relates to (e.g. an unknown id). */

@@ -7,6 +7,7 @@ import type { SubjectOf } from "../../../shared/auth/enforce.js";
 import { isolatedSubject, type DataSubject } from "../../../shared/auth/subject.js";
 import type { JournalContext } from "../context.js";
 import type { ClassPlace } from "../entities/index.js";
+import { substituteUntil } from "../permissions.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -30,8 +31,16 @@ export async function studentSubject(ctx: JournalContext, studentId: string): Pr
  * A row of academic data (a grade, an attendance mark, a term-mark suggestion, a cell's history) is the
  * student's data of one school subject: subject teachers see only theirs.
  */
-async function academicRowSubject(ctx: JournalContext, row: { studentId: string; subjectId: string }): Promise<DataSubject> {
-  return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId };
+async function academicRowSubject(
+  ctx: JournalContext,
+  row: { studentId: string; subjectId: string; lessonId?: string | null },
+): Promise<DataSubject> {
+  const subject: DataSubject = { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId };
+  // A lesson's rows name its substitute (only a teacher can be one: nobody else pays for the lookup).
+  if (ctx.caller?.role !== "TEACHER" || !row.lessonId) return subject;
+  const lesson = await ctx.loaders.lesson.load(row.lessonId);
+  if (!lesson?.substituteTeacherId) return subject;
+  return { ...subject, substitutes: [{ teacherId: lesson.substituteTeacherId, until: substituteUntil(ctx, lesson) }] };
 }
 
 /**
@@ -55,7 +64,7 @@ export function classSubject(place: ClassPlace, subjectId: string): DataSubject 
   return { ...classAsSubject(place), academicSubjectId: subjectId };
 }
 
-type AcademicRow = { studentId: string; subjectId: string };
+type AcademicRow = { studentId: string; subjectId: string; lessonId?: string | null };
 
 export const journalSubjects: Record<string, SubjectOf<JournalContext>> = {
   User: (user: { id: string }, ctx) => studentSubject(ctx, user.id),
