@@ -219,6 +219,15 @@ export class LessonsArgs {
 }
 
 @ArgsType()
+export class MyLessonsArgs {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, { description: "At most 42 days after from" })
+  to: string;
+}
+
+@ArgsType()
 export class ClassJournalArgs {
   @Field(() => ID)
   classId: string;
