@@ -149,8 +149,8 @@ async function verify(env: Record<string, string>, info: ReadyInfo, changes: Cha
     const demoStudentEvent = ours.find((e) => e.payload.studentId === changes.demoStudent)!;
     const about = notices.filter((n) => n.sourceEventId === demoStudentEvent.id);
     expect(about.map((n) => n.recipientId).sort()).toEqual([changes.demoParent, changes.linked].sort());
-    expect(about.find((n) => n.recipientId === changes.demoParent)!.title).toMatch(/^Новая оценка/);
-    expect(about.find((n) => n.recipientId === changes.linked)!.title).toMatch(/^Янги баҳо/);
+    expect(about.find((n) => n.recipientId === changes.demoParent)!.title).toMatch(/^Математика: новая оценка \d$/);
+    expect(about.find((n) => n.recipientId === changes.linked)!.title).toMatch(/^Математика: янги баҳо \d$/);
     expect(notices.filter((n) => n.recipientId === changes.unlinked)).toEqual([]);
 
     // Every processed mark belongs to an event, once per consumer (the table's key).
