@@ -71,6 +71,11 @@ export interface Config {
      * change its marks and attendance; from the day after, only the school's administration may.
      */
     lockDaysAfterTerm: number;
+    /**
+     * Days a substitute keeps the rights over a lesson they were given, counted from the lesson's day: they
+     * write its marks and attendance and read them and the class list that day and SUBSTITUTE_DAYS more.
+     */
+    substituteDays: number;
   };
   /**
    * The version of the user agreement and privacy policy in force: consents are given to this version, and
@@ -361,7 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: int(env, "AUDIT_RETENTION_DAYS", 1825),
       intervalMinutes: int(env, "RETENTION_INTERVAL_MINUTES", 60),
     },
-    journal: { lockDaysAfterTerm: int(env, "LOCK_DAYS_AFTER_TERM", 5) },
+    journal: { lockDaysAfterTerm: int(env, "LOCK_DAYS_AFTER_TERM", 5), substituteDays: int(env, "SUBSTITUTE_DAYS", 3) },
     policyVersion: policyVersion(env),
     // Defaults sit well above the project's own documents (the costliest, the ministry's list of every school of
     // the country, costs about 113,000; the deepest is 6 levels, the longest 163 tokens), and the cost refuses a

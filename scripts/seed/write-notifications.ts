@@ -3,9 +3,9 @@
  * (who to tell about a student, in the parent's locale, and whether the parent consented to notices: the
  * seeded PARENT_NOTIFICATIONS consent; the link reuses the guardianship's id), one guardian row per parent
  * of a student (locale and consent, no preference chosen yet), students' names (Latin and Cyrillic, which
- * notices name the child by) and every person's contacts (phone, e-mail, locale), the channels notices go out through.
+ * notices name the child by), the subject catalogue's names (which notices name the subject by) and every person's contacts (phone, e-mail, locale), the channels notices go out through.
  */
-import { Contact, Guardian, GuardianLink, StudentName } from "../../subgraphs/notifications/entities/index.js";
+import { Contact, Guardian, GuardianLink, StudentName, SubjectName } from "../../subgraphs/notifications/entities/index.js";
 import type { BulkWriter } from "./bulk.js";
 import { consentRowsOf, noticeConsentsOf } from "./consents.js";
 import type { World } from "./world.js";
@@ -42,6 +42,11 @@ export async function writeNotifications(out: BulkWriter, world: World): Promise
     world.users
       .filter((u) => u.role === "STUDENT")
       .map((u) => ({ studentId: u.id, latn: u.fullName, cyrl: u.fullNameCyrl, changedAt: null })),
+  );
+  // The catalogue is shared by every world in a database: only the subjects this one added.
+  await out.insert(
+    SubjectName,
+    world.subjects.filter((s) => !world.existing.has(s.id)).map((s) => ({ subjectId: s.id, latn: s.nameLatn, ru: s.nameRu })),
   );
   await out.insert(
     Contact,

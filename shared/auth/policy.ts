@@ -43,7 +43,8 @@ export const MATRIX: Record<SubjectKind, Rules> = {
   STUDENT: {
     // The school or class a student left keeps the name on the rows of that time and may open the list of
     // marks: each dated row is then judged by the enrolment covering its day (relationships.ts, asOfRecord).
-    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J, FORMER_SCHOOL: J_ADM },
+    // SUBSTITUTE: a lesson's rows only (its marks, attendance and class list), for its days (subject.ts).
+    name: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, SUBSTITUTE: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J, FORMER_SCHOOL: J_ADM },
     demographic: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
     identifier: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     contact: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: ADM },
@@ -51,6 +52,7 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     academic: {
       GUARDIAN: ["JOURNAL", "PARENT_NOTIFICATION"],
       SUBJECT_TEACHER: J,
+      SUBSTITUTE: J,
       HOMEROOM: J,
       SCHOOL_ADMIN: J,
       PARTNER: J,
@@ -58,7 +60,7 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     },
     sensitive: { GUARDIAN: "ANY", HOMEROOM: J, SCHOOL_ADMIN: J },
     family: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM },
-    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
+    enrolment: { GUARDIAN: "ANY", SUBJECT_TEACHER: J, SUBSTITUTE: J, HOMEROOM: J, SCHOOL_ADMIN: J_ADM, PARTNER: J },
     // A parent gives and reads a minor's consents (DESIGN.md §6: minors act through a legal representative).
     account: { GUARDIAN: "ANY", SCHOOL_ADMIN: ADM },
     // Who changed a mark or an attendance cell, when, from what to what (DESIGN.md §4): the school's

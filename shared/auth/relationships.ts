@@ -1,4 +1,5 @@
 /** How a caller stands to a data subject, derived from token claims and the subject's facts. */
+import { tashkentDay } from "../days.js";
 import type { Caller } from "./claims.js";
 import { partnerRelatesTo } from "./partners.js";
 import { OFFICIAL_ROLES } from "./roles.js";
@@ -9,6 +10,7 @@ export type Relationship =
   | "GUARDIAN" // parent → own child
   | "HOMEROOM" // homeroom teacher → student of that class
   | "SUBJECT_TEACHER" // teacher → student of a class taught (academic rows: only the subject taught)
+  | "SUBSTITUTE" // teacher → the rows of a lesson the school gave them, from its day until SUBSTITUTE_DAYS after
   | "TEACHES_CHILD" // teacher → parent of a student in a class taught or led
   | "TEACHES_CALLER" // staff → the student they teach, or that student's parent (the caller)
   | "COLLEAGUE" // teacher or admin → staff of the same school
@@ -25,6 +27,10 @@ function teachesSubject(caller: Caller, subject: DataSubject): boolean {
       subject.classIds.includes(classId) && (subject.academicSubjectId === undefined || subject.academicSubjectId === subjectId),
   );
 }
+
+/** The caller substitutes the lesson the row belongs to, and their days over it have not run out. */
+const substitutesNow = (caller: Caller, subject: DataSubject): boolean =>
+  caller.role === "TEACHER" && !!subject.substitutes?.some((s) => s.teacherId === caller.sub && tashkentDay() <= s.until);
 
 function officialCovers(caller: Caller, subject: DataSubject): boolean {
   switch (caller.role) {
@@ -82,6 +88,7 @@ export function relationshipsOf(caller: Caller, given: DataSubject): Relationshi
       if (caller.role === "PARENT" && caller.children.includes(subject.id)) found.push("GUARDIAN");
       if (caller.role === "TEACHER" && overlaps(caller.homeroom, subject.classIds)) found.push("HOMEROOM");
       if (caller.role === "TEACHER" && teachesSubject(caller, subject)) found.push("SUBJECT_TEACHER");
+      if (substitutesNow(caller, subject)) found.push("SUBSTITUTE");
       break;
     case "PARENT":
       if (caller.role === "TEACHER" && overlaps(caller.classes, subject.classIds)) found.push("TEACHES_CHILD");

@@ -23,6 +23,16 @@ export interface DataSubject {
   enrolments?: EnrolmentSpan[];
   /** A dated record (a mark, an attendance cell): class and school relationships hold only through an enrolment covering this day. */
   recordDate?: string;
+  /**
+   * A row of one lesson (its marks, its attendance, its class list) that the school gave to a substitute:
+   * who, and the last day (Tashkent) of their rights over it (the lesson's day + SUBSTITUTE_DAYS).
+   */
+  substitutes?: ReadonlyArray<Substitution>;
+}
+
+export interface Substitution {
+  teacherId: string;
+  until: string;
 }
 
 /** One enrolment of a student: in `classId` from `from` (inclusive) to `to` (exclusive; null while it lasts). */

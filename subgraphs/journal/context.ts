@@ -10,6 +10,8 @@ export interface JournalServices {
   minCellSize: number;
   /** LOCK_DAYS_AFTER_TERM: days a term stays open to its teachers after it ends (see locks.ts). */
   lockDaysAfterTerm: number;
+  /** SUBSTITUTE_DAYS: how long after the lesson's day a substitute keeps their rights over it. */
+  substituteDays: number;
 }
 
 export interface JournalContext extends BaseContext {

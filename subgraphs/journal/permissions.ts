@@ -6,7 +6,7 @@
  * without a new sign-in.
  */
 import type { AuthedContext } from "../../shared/context.js";
-import { tashkentDay } from "../../shared/days.js";
+import { addDays, tashkentDay } from "../../shared/days.js";
 import type { Caller } from "../../shared/auth/claims.js";
 import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
@@ -92,16 +92,22 @@ export async function assertSchoolAdminOfClass(ctx: Ctx, classId: string): Promi
   return place;
 }
 
-/** Whether the caller is the substitute of this lesson. */
-export const isSubstitute = (caller: Caller, lesson: Lesson): boolean =>
-  caller.role === "TEACHER" && !!lesson.substituteTeacherId && lesson.substituteTeacherId === caller.sub;
+/** The last day a substitute keeps their rights over a lesson (SUBSTITUTE_DAYS after its day). */
+export const substituteUntil = (ctx: JournalContext, lesson: Lesson): string => addDays(lesson.date, ctx.services.substituteDays);
+
+/** Whether the caller is the substitute of this lesson and their days over it have not run out. */
+export const isSubstitute = (ctx: Ctx, lesson: Lesson): boolean =>
+  ctx.caller.role === "TEACHER" &&
+  !!lesson.substituteTeacherId &&
+  lesson.substituteTeacherId === ctx.caller.sub &&
+  journalToday() <= substituteUntil(ctx, lesson);
 
 /**
  * Who gives a lesson: the teacher of its class and subject (from the teaching replica, so a revoked
  * assignment takes effect without a new sign-in) or the substitute the school gave it to.
  */
 export async function teachesLesson(ctx: Ctx, lesson: Lesson): Promise<boolean> {
-  if (isSubstitute(ctx.caller, lesson)) return true;
+  if (isSubstitute(ctx, lesson)) return true;
   if (ctx.caller.role !== "TEACHER") return false;
   const assigned = { teacherId: ctx.caller.sub, classId: lesson.classId, subjectId: lesson.subjectId, ...teachingOn(lesson.date) };
   return (await ctx.em.count(TeachingReplica, assigned)) > 0;

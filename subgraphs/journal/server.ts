@@ -30,6 +30,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
         relay: deps.relay,
         minCellSize: deps.config.reportMinCellSize,
         lockDaysAfterTerm: deps.config.journal.lockDaysAfterTerm,
+        substituteDays: deps.config.journal.substituteDays,
       }),
       jobs: [
         keepRetention(deps, "journal", journalPrivacy),

@@ -6,7 +6,7 @@ export type JournalCell = (typeof JOURNAL_CELLS)[number];
 /**
  * One change of one journal cell (a mark or an attendance mark): who, when, the value before and after
  * (DESIGN.md §4). Written in the transaction that changes the cell; never updated by the API, and read by
- * the school's administration only. `oldValue` null: the cell was created.
+ * the school's administration only. `oldValue` null: the cell was created; `newValue` null: it was removed.
  */
 @Entity({ tableName: "journal_changes" })
 @Index({ properties: ["classId", "date"] })
@@ -48,8 +48,8 @@ export class JournalChange {
   @Property({ type: "string", length: 30, nullable: true })
   oldValue?: string | null;
 
-  @Property({ type: "string", length: 30 })
-  newValue: string;
+  @Property({ type: "string", length: 30, nullable: true })
+  newValue?: string | null;
 
   /** A grade's comment or an absence's reason, before and after. */
   @Property({ type: "string", length: 500, nullable: true })
@@ -57,6 +57,10 @@ export class JournalChange {
 
   @Property({ type: "string", length: 500, nullable: true })
   newNote?: string | null;
+
+  /** Why a mark was removed (a removal must say why); null for other changes. */
+  @Property({ type: "string", length: 300, nullable: true })
+  reason?: string | null;
 
   @Property({ type: "string", length: 36 })
   changedById: string;

@@ -16,8 +16,13 @@ export const GRADE_RECORDED = "journal.grade.recorded";
 export const ATTENDANCE_RECORDED = "journal.attendance.recorded";
 export const TERM_MARK_SET = "journal.term-mark.set";
 export const MESSAGE_SENT = "journal.message.sent";
+export const GRADE_REMOVED = "journal.grade.removed";
 
-/** A lesson mark (CURRENT or INTERMEDIATE) was given or changed. Term marks have their own topic. */
+/**
+ * A lesson mark (CURRENT or INTERMEDIATE) was given or its value changed (a comment alone is not
+ * published). Term marks have their own topic. The subject goes by id: notifications names it from its
+ * own replica of the subject catalogue.
+ */
 export interface GradeRecorded {
   gradeId: string;
   studentId: string;
@@ -25,6 +30,21 @@ export interface GradeRecorded {
   classId: string;
   lessonId: string;
   kind: GradeKind;
+  value: number;
+  /** The value it was corrected from; null for a new mark. */
+  previousValue: number | null;
+  date: string;
+}
+
+/** A lesson mark was removed (with a reason, kept in the journal's history, never published). */
+export interface GradeRemoved {
+  gradeId: string;
+  studentId: string;
+  subjectId: string;
+  classId: string;
+  lessonId: string | null;
+  kind: GradeKind;
+  /** The value the mark had. */
   value: number;
   date: string;
 }

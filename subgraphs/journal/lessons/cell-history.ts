@@ -41,6 +41,30 @@ export function noteGradeChange(em: EntityManager, grade: Grade, before: GradeBe
   );
 }
 
+/** A mark removed: its last value, no new one, and the reason the remover gave. */
+export function noteGradeRemoval(em: EntityManager, grade: Grade, reason: string, by: string, at: Date): void {
+  em.persist(
+    em.create(JournalChange, {
+      id: randomUUID(),
+      cell: "GRADE",
+      cellId: grade.id,
+      studentId: grade.studentId,
+      classId: grade.classId,
+      subjectId: grade.subjectId,
+      lessonId: grade.lessonId ?? null,
+      date: grade.date,
+      gradeKind: grade.kind,
+      oldValue: String(grade.value),
+      newValue: null,
+      oldNote: grade.comment ?? null,
+      newNote: null,
+      reason,
+      changedById: by,
+      changedAt: at,
+    }),
+  );
+}
+
 export function noteAttendanceChange(
   em: EntityManager,
   mark: AttendanceMark,

@@ -29,7 +29,7 @@ export async function lessonForRecording(ctx: Ctx, lessonIdArg: string, studentI
   if (!lesson) throw new NotFoundError("Lesson");
   const place = await ctx.loaders.classPlace.load(lesson.classId);
   // The substitute the school gave this lesson to records it like its own teacher.
-  if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx.caller, lesson))
+  if (!(homeroomToo && isHomeroomOf(ctx, place)) && !isSubstitute(ctx, lesson))
     await assertMayRecord(ctx, lesson.classId, lesson.subjectId, lesson.date);
   assertNotCancelled(lesson, "input.lessonId");
   // A mark or an absence is a record of what happened: a lesson that has not taken place yet has neither.

@@ -4,6 +4,7 @@ import { byIdLoader, groupLoader } from "../../../shared/db/loaders.js";
 import { AttendanceMark, ClassPlace, Grade, HomeworkChange, JournalChange, Lesson, RosterEntry } from "../entities/index.js";
 import { now } from "../../../shared/clock.js";
 import { loadSchoolCalendar, type SchoolCalendar } from "../calendar/school-calendar.js";
+import { lessonFillLoader, type LessonFill } from "../lessons/my-lessons.js";
 
 /** A student's rows in an optional date range (and school subject), as User.grades / User.attendance ask. */
 export interface StudentRange {
@@ -30,6 +31,8 @@ export interface JournalLoaders {
   homeworkHistory: DataLoader<string, HomeworkChange[]>;
   /** The school calendar's terms, read once per request (a few rows a year). */
   calendar: () => Promise<SchoolCalendar>;
+  /** How many marks and attendance marks a lesson holds (a teacher's day: is its journal filled in). */
+  lessonFill: DataLoader<string, LessonFill>;
 }
 
 /** Only current roster rows: a student who has not left the class. */
@@ -89,5 +92,6 @@ export function createJournalLoaders(em: EntityManager): JournalLoaders {
     attendanceOfStudent: rangeLoader(em, AttendanceMark, (r) => dateRange(r.from, r.to)),
     historyOfCell: groupLoader(em, JournalChange, "cellId", { orderBy: { changedAt: "asc" } }),
     homeworkHistory: groupLoader(em, HomeworkChange, "lessonId", { orderBy: { changedAt: "asc" } }),
+    lessonFill: lessonFillLoader(em),
   };
 }

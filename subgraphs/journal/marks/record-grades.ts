@@ -82,6 +82,7 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
         lessonId: lesson.id,
         kind: input.kind,
         value: entry.value,
+        previousValue: before?.value ?? null,
         date: lesson.date,
       };
       enqueue(em, GRADE_RECORDED, { ...event });

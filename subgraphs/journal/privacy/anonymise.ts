@@ -1,7 +1,7 @@
 /**
  * Anonymisation of one person in the journal. Marks and attendance are the statistics the policy keeps:
  * their rows stay with values, statuses and dates, and so do the rows of their history. What a teacher
- * wrote about the person goes (a mark's comment, an absence's reason, the notes in the history, the text
+ * wrote about the person goes (a mark's comment, an absence's reason, the notes and removal reasons in the history, the text
  * of a message to the parents, in the journal and in the copy its outbox keeps of the published event),
  * and every sensitive status (ILLNESS, health data; the social codes, family
  * circumstances) becomes the excused absence it falls under for everyone without the sensitive category,
@@ -28,8 +28,8 @@ export async function anonymise(em: EntityManager, subjectId: string): Promise<T
   history += await em.nativeUpdate(JournalChange, { studentId: subjectId, newValue: sensitive }, { newValue: GENERAL_STATUS });
   history += await em.nativeUpdate(
     JournalChange,
-    { studentId: subjectId, $or: [{ oldNote: { $ne: null } }, { newNote: { $ne: null } }] },
-    { oldNote: null, newNote: null },
+    { studentId: subjectId, $or: [{ oldNote: { $ne: null } }, { newNote: { $ne: null } }, { reason: { $ne: null } }] },
+    { oldNote: null, newNote: null, reason: null },
   );
   const messages = await em.nativeUpdate(ParentMessage, { studentId: subjectId, text: { $ne: null } }, { text: null });
   // The outbox keeps what it published: the text of a message goes from there too (the caller flushes).

@@ -42,8 +42,9 @@ async function items(ctx: JournalContext, subjectId: string): Promise<PersonalDa
       field: c.cell === "GRADE" ? "Grade.history" : "AttendanceMark.history",
       category: values.some((v) => isSensitiveStatus(v as AttendanceStatus)) || c.oldNote || c.newNote ? "sensitive" : "history",
       value:
-        `${c.oldValue ?? "(new)"} → ${c.newValue} on ${c.date}, subject ${c.subjectId}` +
-        `${c.oldNote || c.newNote ? ` (note: ${c.oldNote ?? "—"} → ${c.newNote ?? "—"})` : ""}`,
+        `${c.oldValue ?? "(new)"} → ${c.newValue ?? "(removed)"} on ${c.date}, subject ${c.subjectId}` +
+        `${c.oldNote || c.newNote ? ` (note: ${c.oldNote ?? "—"} → ${c.newNote ?? "—"})` : ""}` +
+        `${c.reason ? ` (reason: ${c.reason})` : ""}`,
       source: `E-journal history, change by user ${c.changedById} at ${c.changedAt.toISOString()}`,
       purposes: [...HISTORY_PURPOSES],
     });

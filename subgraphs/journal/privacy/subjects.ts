@@ -7,6 +7,7 @@ import type { SubjectOf } from "../../../shared/auth/enforce.js";
 import { isolatedSubject, type DataSubject } from "../../../shared/auth/subject.js";
 import type { JournalContext } from "../context.js";
 import type { ClassPlace } from "../entities/index.js";
+import { substituteUntil } from "../permissions.js";
 
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -56,7 +57,16 @@ export async function studentSubject(ctx: JournalContext, studentId: string): Pr
  * student's data of one school subject: subject teachers see only theirs.
  */
 async function academicRowSubject(ctx: JournalContext, row: AcademicRow): Promise<DataSubject> {
-  return { ...(await studentSubject(ctx, row.studentId)), academicSubjectId: row.subjectId, ...(row.date ? { recordDate: row.date } : {}) };
+  const subject: DataSubject = {
+    ...(await studentSubject(ctx, row.studentId)),
+    academicSubjectId: row.subjectId,
+    ...(row.date ? { recordDate: row.date } : {}),
+  };
+  // A lesson's rows name its substitute (only a teacher can be one: nobody else pays for the lookup).
+  if (ctx.caller?.role !== "TEACHER" || !row.lessonId) return subject;
+  const lesson = await ctx.loaders.lesson.load(row.lessonId);
+  if (!lesson?.substituteTeacherId) return subject;
+  return { ...subject, substitutes: [{ teacherId: lesson.substituteTeacherId, until: substituteUntil(ctx, lesson) }] };
 }
 
 /**
@@ -89,8 +99,8 @@ export function classSubject(place: ClassPlace, subjectId: string): DataSubject 
   return { ...classAsSubject(place), academicSubjectId: subjectId };
 }
 
-/** A dated row (grade, attendance, cell history) is judged by the student's enrolment on its day. */
-type AcademicRow = { studentId: string; subjectId: string; date?: string };
+/** A dated row (grade, attendance, cell history) is judged by the student's enrolment on its day; a lesson's rows name its substitute. */
+type AcademicRow = { studentId: string; subjectId: string; date?: string; lessonId?: string | null };
 
 export const journalSubjects: Record<string, SubjectOf<JournalContext>> = {
   User: (user: { id: string }, ctx) => studentSubject(ctx, user.id),

@@ -1,11 +1,12 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import type { JournalContext } from "../context.js";
 import type { Grade, JournalChange, Lesson } from "../entities/index.js";
 import { recordGrades } from "../marks/record-grades.js";
+import { removeGrade } from "../marks/remove-grade.js";
 import { HISTORY_PURPOSES, JournalChangeType } from "../types/history.js";
-import { GradeType, LessonType, RecordGradesInput, SubjectRef, UserRef } from "../types/index.js";
+import { GradeType, LessonType, RecordGradesInput, RemoveGradeInput, SubjectRef, UserRef } from "../types/index.js";
 
 /** Grade is personal as a whole (type-level @personalData): the shared enforcement guards every field below. */
 @Resolver(() => GradeType)
@@ -21,6 +22,15 @@ export class GradeResolver {
     @Ctx() ctx: AuthedContext<JournalContext>,
   ): Promise<Grade[]> {
     return recordGrades(ctx, input);
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "Removes a lesson mark given by mistake, with a reason: the teacher who may write it (while the term is open) or the " +
+      "school's administration (also after the lock). The mark's history keeps what it was; the parents are told. Answers its id.",
+  })
+  removeGrade(@Arg("input", () => RemoveGradeInput) input: RemoveGradeInput, @Ctx() ctx: AuthedContext<JournalContext>): Promise<string> {
+    return removeGrade(ctx, input);
   }
 
   @FieldResolver(() => UserRef)

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { canReach } from "../../../shared/auth/policy.js";
 import type { AuthedContext } from "../../../shared/context.js";
+import { myLessons } from "../lessons/my-lessons.js";
 import { ForbiddenError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import type { JournalContext } from "../context.js";
@@ -8,7 +9,7 @@ import { Lesson, type HomeworkChange } from "../entities/index.js";
 import { mayReadClassSchedule } from "../permissions.js";
 import { classAsWorkplace } from "../privacy/subjects.js";
 import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
-import { LessonsArgs, LessonType, SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
+import { LessonsArgs, LessonType, MyLessonsArgs, SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
 import { HomeworkChangeType } from "../types/schedule.js";
 
 /**
@@ -26,6 +27,25 @@ export class LessonResolver {
     const place = await ctx.loaders.classPlace.load(id);
     if (!place || !canReach(ctx.caller, classAsWorkplace(place))) return [];
     return ctx.em.find(Lesson, { classId: id, date: { $gte: from, $lte: to } }, { orderBy: { date: "asc", period: "asc" } });
+  }
+
+  @Query(() => [LessonType], {
+    description:
+      "The caller's lessons in a range (a teacher: the lessons they give and those the school gave them as a substitute), " +
+      "by day and period, with whether their marks and attendance are entered",
+  })
+  myLessons(@Args(() => MyLessonsArgs) { from, to }: MyLessonsArgs, @Ctx() ctx: AuthedContext<JournalContext>): Promise<Lesson[]> {
+    return myLessons(ctx, from, to);
+  }
+
+  @FieldResolver(() => Boolean, { description: "At least one current or intermediate mark is entered for this lesson" })
+  async marksEntered(@Root() lesson: Lesson, @Ctx() ctx: JournalContext): Promise<boolean> {
+    return (await ctx.loaders.lessonFill.load(lesson.id)).marks > 0;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Attendance is taken for this lesson (at least one student's mark)" })
+  async attendanceTaken(@Root() lesson: Lesson, @Ctx() ctx: JournalContext): Promise<boolean> {
+    return (await ctx.loaders.lessonFill.load(lesson.id)).attendance > 0;
   }
 
   @FieldResolver(() => SubjectRef)

@@ -39,9 +39,9 @@ export class JournalChangeType {
   @Directive(sensitiveValues(SENSITIVE_STATUSES, GENERAL_STATUS))
   oldValue?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "After the change; null when the change removed the cell" })
   @Directive(sensitiveValues(SENSITIVE_STATUSES, GENERAL_STATUS))
-  newValue: string;
+  newValue?: string | null;
 
   /** A grade's comment or an absence's reason: an absence's reason may be health data, so both count as sensitive. */
   @Field(() => String, { nullable: true })
@@ -51,6 +51,13 @@ export class JournalChangeType {
   @Field(() => String, { nullable: true })
   @Directive(personalData("sensitive", HISTORY_PURPOSES))
   newNote?: string | null;
+
+  /**
+   * Why the remover took the mark away (a slip of the hand, the wrong pupil): about the record, not the
+   * pupil's health or family, so it is history like the rest of the row, read by whoever oversees the journal.
+   */
+  @Field(() => String, { nullable: true, description: "Why a mark was removed; null for other changes" })
+  reason?: string | null;
 
   @Field(() => DateTimeScalar)
   changedAt: Date;

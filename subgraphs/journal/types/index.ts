@@ -174,6 +174,15 @@ export class RecordGradesInput {
   entries: GradeEntryInput[];
 }
 
+@InputType("RemoveGradeInput")
+export class RemoveGradeInput {
+  @Field(() => ID, { description: "A lesson mark (CURRENT or INTERMEDIATE)" })
+  gradeId: string;
+
+  @Field(() => String, { description: "Why it is removed (kept in the mark's history; at most 300 characters)" })
+  reason: string;
+}
+
 @InputType("AttendanceEntry")
 export class AttendanceEntryInput {
   @Field(() => ID)
@@ -206,6 +215,15 @@ export class LessonsArgs {
   from: string;
 
   @Field(() => DateScalar)
+  to: string;
+}
+
+@ArgsType()
+export class MyLessonsArgs {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, { description: "At most 42 days after from" })
   to: string;
 }
 

@@ -6,8 +6,9 @@ import { GuardianLink } from "./guardian-link.entity.js";
 import { NotificationPreference } from "./notification-preference.entity.js";
 import { Notification } from "./notification.entity.js";
 import { StudentName } from "./student-name.entity.js";
+import { SubjectName } from "./subject-name.entity.js";
 
-export { Contact, Delivery, Guardian, GuardianLink, Notification, NotificationPreference, StudentName };
+export { Contact, Delivery, Guardian, GuardianLink, Notification, NotificationPreference, StudentName, SubjectName };
 export * from "./notification.entity.js";
 export * from "./delivery.entity.js";
 export type { ChannelChoices } from "./notification-preference.entity.js";
@@ -16,6 +17,7 @@ export const notificationsEntities = [
   GuardianLink,
   Guardian,
   StudentName,
+  SubjectName,
   Contact,
   Delivery,
   NotificationPreference,

@@ -14,7 +14,16 @@ import type { NotificationKind } from "../entities/index.js";
 import { notifyGuardians } from "../notices/write.js";
 import type { NoticePipeline } from "../notices/pipeline.js";
 import { ABSENCE_STATUSES, attendanceText, type AbsenceStatus } from "../templates/attendance.js";
-import { gradeText, TERM_KINDS, termMarkText, type TermKind } from "../templates/grade.js";
+import { subjectNamer } from "../notices/subject-names.js";
+import {
+  gradeText,
+  LESSON_MARK_KINDS,
+  TERM_KINDS,
+  termMarkText,
+  type LessonMarkKind,
+  type MarkChange,
+  type TermKind,
+} from "../templates/grade.js";
 import { homeworkText } from "../templates/homework.js";
 import { MESSAGE_TOPICS, messageText, type MessageTopic } from "../templates/message.js";
 import { ATTENDANCE_BLOCKS, GRADE_BLOCKS, isBlocked } from "./blocked.js";
@@ -25,6 +34,7 @@ export const JOURNAL_ATTENDANCE_RECORDED = "journal.attendance.recorded";
 export const JOURNAL_HOMEWORK_SET = "journal.homework.set";
 export const JOURNAL_TERM_MARK_SET = "journal.term-mark.set";
 export const JOURNAL_MESSAGE_SENT = "journal.message.sent";
+export const JOURNAL_GRADE_REMOVED = "journal.grade.removed";
 
 const CONSUMER = "notifications";
 /**
@@ -48,19 +58,37 @@ const mark = (value: unknown): number | undefined =>
 
 type Handler = (em: EntityManager, event: EventEnvelope, pipeline: NoticePipeline) => Promise<void>;
 
-const onGradeRecorded: Handler = async (em, event, pipeline) => {
+/**
+ * One notice per change of a lesson mark: a new mark, a correction from one value to another (one notice
+ * saying both values, not a second "new mark"), or a removal. The journal publishes no comment-only edit.
+ */
+async function notifyMarkChange(em: EntityManager, event: EventEnvelope, pipeline: NoticePipeline, change: MarkChange): Promise<void> {
   const studentId = text(event.payload, "studentId");
   const day = date(event.payload, "date");
-  const value = mark(event.payload.value);
-  if (!studentId || !day || value === undefined) return;
+  const kind = event.payload.kind as LessonMarkKind;
+  if (!studentId || !day || !(LESSON_MARK_KINDS as readonly unknown[]).includes(kind)) return;
   if (await isBlocked(em, studentId, GRADE_BLOCKS)) return;
-  // Term marks belong on journal.term-mark.set; one published here (older journals) is still one.
-  const termMark = (TERM_KINDS as readonly unknown[]).includes(event.payload.kind);
+  const subject = await subjectNamer(em, text(event.payload, "subjectId"));
   await notifyGuardians(em, pipeline, event, [studentId], {
-    kind: termMark ? "TERM_MARK" : "GRADE",
+    // Term marks belong on journal.term-mark.set; one announced by a lesson's day is still a term mark.
+    kind: (TERM_KINDS as readonly unknown[]).includes(kind) ? "TERM_MARK" : "GRADE",
     urgent: false,
-    compose: (locale, names) => gradeText(locale, termMark, value, day, names),
+    compose: (locale, names) => gradeText(locale, { subject: subject(locale), kind, date: day }, change, names),
   });
+}
+
+const onGradeRecorded: Handler = async (em, event, pipeline) => {
+  const value = mark(event.payload.value);
+  const previous = mark(event.payload.previousValue);
+  if (value === undefined || previous === value) return;
+  const change: MarkChange = previous === undefined ? { what: "GIVEN", value } : { what: "CORRECTED", from: previous, to: value };
+  await notifyMarkChange(em, event, pipeline, change);
+};
+
+const onGradeRemoved: Handler = async (em, event, pipeline) => {
+  const value = mark(event.payload.value);
+  if (value === undefined) return;
+  await notifyMarkChange(em, event, pipeline, { what: "REMOVED", value });
 };
 
 const onAttendanceRecorded: Handler = async (em, event, pipeline) => {
@@ -83,10 +111,11 @@ const onHomeworkSet: Handler = async (em, event, pipeline) => {
   const dueOn = date(event.payload, "dueOn");
   const ids = event.payload.studentIds;
   if (!dueOn || !Array.isArray(ids) || ids.length > MAX_CLASS || !ids.every((id) => typeof id === "string")) return;
+  const subject = await subjectNamer(em, text(event.payload, "subjectId"));
   await notifyGuardians(em, pipeline, event, [...new Set(ids as string[])], {
     kind: "HOMEWORK",
     urgent: false,
-    compose: (locale, names) => homeworkText(locale, dueOn, names),
+    compose: (locale, names) => homeworkText(locale, dueOn, names, subject(locale)),
   });
 };
 
@@ -104,10 +133,11 @@ const onTermMarkSet: Handler = async (em, event, pipeline) => {
   const raw = event.payload.term;
   const digits = typeof raw === "number" ? String(raw) : typeof raw === "string" ? /(\d)$/.exec(raw)?.[1] : undefined;
   const number = kind === "ANNUAL" || !digits ? null : Number(digits);
+  const subject = await subjectNamer(em, text(event.payload, "subjectId"));
   await notifyGuardians(em, pipeline, event, [studentId], {
     kind: "TERM_MARK",
     urgent: false,
-    compose: (locale, names) => termMarkText(locale, { kind, number }, value, names),
+    compose: (locale, names) => termMarkText(locale, { kind, number }, value, names, subject(locale)),
   });
 };
 
@@ -127,6 +157,7 @@ const onMessageSent: Handler = async (em, event, pipeline) => {
 
 const HANDLERS: ReadonlyArray<[string, Handler]> = [
   [JOURNAL_GRADE_RECORDED, onGradeRecorded],
+  [JOURNAL_GRADE_REMOVED, onGradeRemoved],
   [JOURNAL_ATTENDANCE_RECORDED, onAttendanceRecorded],
   [JOURNAL_HOMEWORK_SET, onHomeworkSet],
   [JOURNAL_TERM_MARK_SET, onTermMarkSet],

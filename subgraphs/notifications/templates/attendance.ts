@@ -4,6 +4,7 @@
  * the reason a teacher wrote never reaches this subgraph.
  */
 import type { Locale } from "../../../shared/i18n/locale.js";
+import { dayText } from "./dates.js";
 import { joinNames, type NoticeText } from "./text.js";
 
 export const ABSENCE_STATUSES = ["ABSENT_UNEXCUSED", "ABSENT_EXCUSED", "LATE"] as const;
@@ -41,5 +42,6 @@ const BODY: Record<Locale, (what: string, date: string, child: string) => string
 
 export function attendanceText(locale: Locale, status: AbsenceStatus, date: string, names: readonly string[] = []): NoticeText {
   const what = ATTENDANCE[locale][status];
-  return { title: `${what} (${date})`, body: BODY[locale](what, date, joinNames(names)) };
+  const day = dayText(locale, date);
+  return { title: `${what} (${day})`, body: BODY[locale](what, day, joinNames(names)) };
 }

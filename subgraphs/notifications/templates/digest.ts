@@ -3,6 +3,7 @@
  * already carry no sensitive value and are in the guardian's language, as the notices were written).
  */
 import type { Locale } from "../../../shared/i18n/locale.js";
+import { dayText } from "./dates.js";
 import type { NoticeText } from "./text.js";
 
 export interface DigestEntry {
@@ -27,5 +28,5 @@ export function digestText(locale: Locale, day: string, entries: readonly Digest
   const body = [...byChild]
     .map(([child, titles]) => [`${child || YOUR_CHILD[locale]}:`, ...titles.map((t) => `– ${t}`)].join("\n"))
     .join("\n\n");
-  return { title: TITLE[locale](entries.length, day), body };
+  return { title: TITLE[locale](entries.length, dayText(locale, day)), body };
 }

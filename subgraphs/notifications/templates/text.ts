@@ -14,3 +14,6 @@ export const asLocale = (value: string): Locale => (LOCALES.includes(value as Lo
 
 /** Several children of one guardian in one notice (twins in one class getting the same homework). */
 export const joinNames = (names: readonly string[]): string => names.join(", ");
+
+/** Ends a sentence once: a Russian date already ends in "г.". */
+export const sentence = (text: string): string => (text.endsWith(".") ? text : `${text}.`);

@@ -15,6 +15,7 @@ import {
   SET_LESSON_TOPIC,
 } from "../../graphql/schedule.js";
 import { codes, gql } from "../../support/client.js";
+import { pinToday, unpinToday } from "../../support/clock.js";
 import { usingPostgres } from "../../support/database.js";
 
 let h: SubgraphHarness;
@@ -23,12 +24,17 @@ let teacher: string;
 let admin: string;
 
 beforeAll(async () => {
+  // The day after the fixture's last lessons: a substitute given one of them is still within SUBSTITUTE_DAYS.
+  pinToday("2026-11-21");
   h = await startSubgraphHarness(journalSubgraph);
   w = await seedJournalWorld(h.orm, { sizeA: 2, sizeB: 1 });
   teacher = await h.tokenFor(w.as.teacher);
   admin = await h.tokenFor(w.as.principal);
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  unpinToday();
+});
 
 /** Class A's maths lessons are on 16..20 November, period 1. */
 const monday = () => w.lessonsA[0]!;

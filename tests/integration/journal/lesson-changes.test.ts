@@ -14,6 +14,7 @@ import {
   RECORD_GRADE_IDS,
 } from "../../graphql/schedule.js";
 import { codes, gql } from "../../support/client.js";
+import { pinToday, unpinToday } from "../../support/clock.js";
 
 let h: SubgraphHarness;
 let w: JournalWorld;
@@ -143,6 +144,10 @@ describe("cancelLesson", () => {
 });
 
 describe("assignSubstitute", () => {
+  // The day after the fixture's last lesson day: within SUBSTITUTE_DAYS (3) of it.
+  beforeAll(() => pinToday("2026-11-21"));
+  afterAll(() => unpinToday());
+
   it("gives the lesson to another teacher of the school, who may then record its marks and attendance", async () => {
     const lessonId = last(w.lessonsA);
     // teacher2 teaches mother tongue in class A, not maths: without the substitution, no marks here.
@@ -154,11 +159,10 @@ describe("assignSubstitute", () => {
 
     const recorded = await grade(lessonId, w.studentsA[0]!, "teacher2");
     expect(recorded.errors).toBeUndefined();
-    // Written; what is read back follows the access matrix, which knows no substitutes: teacher2 has no
-    // relationship to class A's maths marks, so the rows are filtered out of the answer.
-    expect(recorded.data.recordGrades).toEqual([]);
     const stored = await h.orm.em.fork().findOneOrFail(Grade, { lessonId, studentId: w.studentsA[0] });
     expect([stored.value, stored.recordedById]).toEqual([4, w.teacher2]);
+    // Written, and read back: the access matrix's SUBSTITUTE relationship releases this lesson's rows to them.
+    expect(recorded.data.recordGrades.map((g: { id: string }) => g.id)).toEqual([stored.id]);
     const attendance = await gql(
       h.url,
       RECORD_ATTENDANCE_IDS,
@@ -169,6 +173,16 @@ describe("assignSubstitute", () => {
     expect((await h.orm.em.fork().findOneOrFail(AttendanceMark, { lessonId, studentId: w.studentsA[1] })).recordedById).toBe(w.teacher2);
     // The lesson's own teacher keeps the right to record it.
     expect((await grade(lessonId, w.studentsA[2]!, "teacher")).errors).toBeUndefined();
+  });
+
+  it("lasts SUBSTITUTE_DAYS from the lesson's day: then the substitute neither records nor reads it", async () => {
+    const lessonId = last(w.lessonsA);
+    expect((await substitute(lessonId, w.teacher2)).errors).toBeUndefined();
+    pinToday("2026-11-23"); // the lesson's day + 3: the last day
+    expect((await grade(lessonId, w.studentsA[1]!, "teacher2")).data.recordGrades).toHaveLength(1);
+    pinToday("2026-11-24");
+    expect(codes(await grade(lessonId, w.studentsA[1]!, "teacher2"))).toEqual(["FORBIDDEN"]);
+    pinToday("2026-11-21");
   });
 
   it("refuses a teacher of another school, the lesson's own teacher, and a substitute busy at that time", async () => {

@@ -115,8 +115,11 @@ describe("recordGrades writes", () => {
       lessonId,
       kind: "CURRENT",
       value: 4,
+      previousValue: 3,
       date: w.days[4],
     });
+    // A new mark says it had no value before.
+    expect(events[0]!.payload.previousValue).toBeNull();
   });
 
   it("an edit of only a mark's comment keeps its history row but announces nothing", async () => {

@@ -9,7 +9,7 @@ import { InProcessBus, type EventEnvelope } from "../../../shared/events/bus.js"
 import { OutboxEvent } from "../../../shared/events/outbox-event.entity.js";
 import { OutboxRelay } from "../../../shared/events/outbox.js";
 import { journalSubgraph } from "../../../subgraphs/journal/server.js";
-import { GuardianLink, Notification } from "../../../subgraphs/notifications/entities/index.js";
+import { GuardianLink, Notification, SubjectName } from "../../../subgraphs/notifications/entities/index.js";
 import { notificationsSubgraph } from "../../../subgraphs/notifications/server.js";
 import { seedJournalWorld, type JournalWorld } from "../../fixtures/journal.js";
 import { claims, DownBus, startSubgraphHarness, type SubgraphHarness } from "../../fixtures/subgraph-harness.js";
@@ -59,6 +59,8 @@ describe("with a healthy relay", () => {
     cyrillicGuardian = randomUUID();
     const em = notices.orm.em.fork();
     em.persist(em.create(GuardianLink, { id: randomUUID(), studentId: w.studentsA[1]!, guardianId: cyrillicGuardian, locale: "UZ_CYRL" }));
+    // The subject catalogue's replica, as the seed writes it: notices name the subject from here.
+    em.persist(em.create(SubjectName, { subjectId: w.maths, latn: "Matematika", ru: "Математика" }));
     await em.flush();
   });
   afterAll(() => journal.close());
@@ -84,10 +86,13 @@ describe("with a healthy relay", () => {
     await journal.relay.drain();
 
     const mine = await noticesOf(guardians.consenting);
-    expect(mine.map((n) => [n.kind, n.title, n.studentId])).toEqual([["GRADE", "Новая оценка: 5 (2026-11-20)", w.studentsA[0]]]);
+    expect(mine.map((n) => [n.kind, n.title, n.studentId])).toEqual([["GRADE", "Математика: новая оценка 5", w.studentsA[0]]]);
     expect(await noticesOf(guardians.withdrawn)).toEqual([]);
     const cyr = await noticesOf(cyrillicGuardian);
-    expect(cyr.map((n) => n.title)).toEqual(["Янги баҳо: 4 (2026-11-20)"]);
+    expect(cyr.map((n) => n.title)).toEqual(["Математика: янги баҳо 4"]);
+    // The kind of mark and the lesson day in the reader's own date format.
+    expect(mine[0]!.body).toBe("Вашему ребёнку поставлена оценка 5 (текущая оценка) по предмету «Математика» за урок 20 ноября 2026 г.");
+    expect(cyr[0]!.body).toContain("20 ноябр, 2026 кунги Математика дарсда 4 олди (жорий баҳо)");
   });
 
   it("turns an absence into a notice and a presence into nothing", async () => {
@@ -110,7 +115,7 @@ describe("with a healthy relay", () => {
     await journal.relay.drain();
     const mine = await noticesOf(guardians.consenting);
     expect(mine.map((n) => n.kind)).toEqual(["GRADE", "ABSENCE"]);
-    expect(mine[1]!.title).toBe("Пропуск урока без уважительной причины (2026-11-20)");
+    expect(mine[1]!.title).toBe("Пропуск урока без уважительной причины (20 ноября 2026 г.)");
     expect(await noticesOf(cyrillicGuardian)).toHaveLength(1);
     expect(await noticesOf(guardians.withdrawn)).toEqual([]);
   });
@@ -157,9 +162,9 @@ describe("with a healthy relay", () => {
     await journal.relay.drain();
 
     const ru = (await noticesOf(guardians.consenting)).slice(before.ru);
-    expect(ru.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Пропуск урока по уважительной причине (2026-11-17)"]]);
+    expect(ru.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Пропуск урока по уважительной причине (17 ноября 2026 г.)"]]);
     const cyr = (await noticesOf(cyrillicGuardian)).slice(before.cyr);
-    expect(cyr.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Дарсга сабабли келмади (2026-11-17)"]]);
+    expect(cyr.map((n) => [n.kind, n.title])).toEqual([["ABSENCE", "Дарсга сабабли келмади (17 ноябр, 2026)"]]);
     for (const notice of [...ru, ...cyr]) {
       expect(healthWordsIn(`${notice.title} ${notice.body}`)).toEqual([]);
       expect(`${notice.title} ${notice.body}`).not.toMatch(/ILLNESS|gripp/i);
@@ -175,7 +180,7 @@ describe("with a healthy relay", () => {
       payload: { ...events[0]!.payload, studentId: w.studentsA[0], markId: randomUUID(), status: "ILLNESS", date: "2026-11-18" },
     });
     const stray = (await noticesOf(guardians.consenting)).at(-1)!;
-    expect(stray.title).toBe("Пропуск урока по уважительной причине (2026-11-18)");
+    expect(stray.title).toBe("Пропуск урока по уважительной причине (18 ноября 2026 г.)");
   });
 });
 
@@ -209,7 +214,7 @@ describe("after a crash between commit and relay", () => {
     // The process restarts: a fresh relay over the same outbox and the real bus.
     const restarted = new OutboxRelay(journal.orm, bus, { source: "journal" });
     expect(await restarted.drain()).toBe(1);
-    expect((await noticesOf(guardians.consenting)).map((n) => n.title)).toEqual(["Новая оценка: 3 (2026-11-20)"]);
+    expect((await noticesOf(guardians.consenting)).map((n) => n.title)).toEqual(["Новая оценка 3"]);
 
     // Nothing left to relay; and a redelivery of the very same envelope (a bus retry) changes nothing.
     expect(await restarted.drain()).toBe(0);

@@ -12,7 +12,13 @@ import { openDatabase } from "../../../shared/db/database.js";
 import { InProcessBus, type EventEnvelope } from "../../../shared/events/bus.js";
 import { ProcessedEvent } from "../../../shared/events/processed-event.entity.js";
 import { BlockedField } from "../../../shared/privacy/blocked-field.entity.js";
-import { GuardianLink, Notification, StudentName, notificationsEntities } from "../../../subgraphs/notifications/entities/index.js";
+import {
+  GuardianLink,
+  Notification,
+  StudentName,
+  SubjectName,
+  notificationsEntities,
+} from "../../../subgraphs/notifications/entities/index.js";
 import { registerJournalConsumers } from "../../../subgraphs/notifications/events/journal-consumers.js";
 import { applyNoticePreferences } from "../../../subgraphs/notifications/guardians/preferences.js";
 import { composeDigests } from "../../../subgraphs/notifications/notices/digest.js";
@@ -87,10 +93,13 @@ describe("the journal's new topics", () => {
   });
 
   it("homework for a class: one notice per consenting guardian, naming each of their children among the class", async () => {
+    // The subject catalogue's replica names the subject (the seed writes it).
+    const subjectId = randomUUID();
+    await orm.em.fork().insert(SubjectName, { subjectId, latn: "Ona tili", ru: "Родной язык" });
     const event = await publish("journal.homework.set", {
       lessonId: randomUUID(),
       classId: randomUUID(),
-      subjectId: randomUUID(),
+      subjectId,
       dueOn: "2026-11-23",
       studentIds: [...f.students, randomUUID()],
     });
@@ -100,16 +109,16 @@ describe("the journal's new topics", () => {
     expect(notices.every((n) => n.kind === "HOMEWORK")).toBe(true);
     expect(by.get(f.guardians.latn)).toMatchObject({
       studentId: f.students[0],
-      title: "Yangi uy vazifasi (2026-11-23 gacha)",
-      body: "Farzandingiz Karimov Aziz Shavkat o‘g‘li, Karimova Zarina Shavkat qizi uchun yangi uy vazifasi, topshirish muddati 2026-11-23. Vazifa matni elektron jurnalda.",
+      title: "Ona tili: yangi uy vazifasi (23-noyabr, 2026 gacha)",
+      body: "Farzandingiz Karimov Aziz Shavkat o‘g‘li, Karimova Zarina Shavkat qizi uchun Ona tili fanidan yangi uy vazifasi, topshirish muddati 23-noyabr, 2026. Vazifa matni elektron jurnalda.",
     });
     // The name in the guardian's script: transliterated when no Cyrillic spelling is stored.
     expect(by.get(f.guardians.cyrl)!.body).toBe(
-      "Фарзандингиз Каримов Азиз Шавкат ўғли учун янги уй вазифаси, топшириш муддати 2026-11-23. Вазифа матни электрон журналда.",
+      "Фарзандингиз Каримов Азиз Шавкат ўғли учун Она тили фанидан янги уй вазифаси, топшириш муддати 23 ноябр, 2026. Вазифа матни электрон журналда.",
     );
     // A child the name replica does not know yet: "your child", never an id.
     expect(by.get(f.guardians.ru)!.body).toBe(
-      "Новое домашнее задание для вашего ребёнка, срок сдачи 2026-11-23. Текст задания — в электронном журнале.",
+      "Новое домашнее задание по предмету «Родной язык» для вашего ребёнка, срок сдачи 23 ноября 2026 г. Текст задания — в электронном журнале.",
     );
   });
 
@@ -240,8 +249,8 @@ describe("quiet hours, urgency and the digest", () => {
     const digests = await orm.em.fork().find(Notification, { recipientId: f.guardians.ru, kind: "DIGEST" });
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({
-      title: "Уведомления за день (2026-11-20): 2",
-      body: "Ваш ребёнок:\n– Новая оценка: 4 (2026-11-20)\n– Опоздание на урок (2026-11-20)",
+      title: "Уведомления за день (20 ноября 2026 г.): 2",
+      body: "Ваш ребёнок:\n– Новая оценка 4\n– Опоздание на урок (20 ноября 2026 г.)",
       deliverAfter: clock,
       inDigest: false,
       studentId: null,

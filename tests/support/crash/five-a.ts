@@ -14,7 +14,8 @@ import { localName } from "../../../shared/i18n/names.js";
 import type { Locale } from "../../../shared/i18n/locale.js";
 import { openConfiguredDatabases } from "../../../scripts/lib/databases.js";
 import { Notification } from "../../../subgraphs/notifications/entities/index.js";
-import { gradeText } from "../../../subgraphs/notifications/templates/grade.js";
+import { Subject } from "../../../subgraphs/institutions/entities/index.js";
+import { gradeText, type LessonMarkKind } from "../../../subgraphs/notifications/templates/grade.js";
 import { Consent, Guardianship, User, inForceKey } from "../../../subgraphs/users/entities/index.js";
 import { doc, gql, signIn } from "../client.js";
 import { LINK_GUARDIAN, MY_CHILDREN, STUDENT_GUARDIANS, UNLINK_GUARDIAN, UPDATE_MY_PROFILE } from "../../graphql/guardians.js";
@@ -113,6 +114,13 @@ async function verify(env: Record<string, string>, info: ReadyInfo, changes: Cha
       ),
     );
 
+    // Subjects by the owner's catalogue, which the notices name them by.
+    const subjects = new Map(
+      (await orms.institutions.em.fork().find(Subject, { id: { $in: ours.map((e) => e.payload.subjectId as string) } })).map((s) => [
+        s.id,
+        s,
+      ]),
+    );
     const expected: Array<[string, string, string, string]> = [];
     for (const event of ours) {
       const studentId = event.payload.studentId as string;
@@ -120,7 +128,13 @@ async function verify(env: Record<string, string>, info: ReadyInfo, changes: Cha
       for (const link of links.filter((l) => l.studentId === studentId && consenting.has(l.parentId))) {
         const locale = people.get(link.parentId)!.locale as Locale;
         const name = localName({ latn: student.fullName!, cyrl: student.fullNameCyrl }, locale);
-        const { title, body } = gradeText(locale, false, event.payload.value as number, event.payload.date as string, [name]);
+        const subject = subjects.get(event.payload.subjectId as string)!;
+        const about = {
+          subject: localName({ latn: subject.nameLatn, ru: subject.nameRu }, locale),
+          kind: event.payload.kind as LessonMarkKind,
+          date: event.payload.date as string,
+        };
+        const { title, body } = gradeText(locale, about, { what: "GIVEN", value: event.payload.value as number }, [name]);
         expected.push([event.id, link.parentId, title, body]);
       }
     }
@@ -135,8 +149,8 @@ async function verify(env: Record<string, string>, info: ReadyInfo, changes: Cha
     const demoStudentEvent = ours.find((e) => e.payload.studentId === changes.demoStudent)!;
     const about = notices.filter((n) => n.sourceEventId === demoStudentEvent.id);
     expect(about.map((n) => n.recipientId).sort()).toEqual([changes.demoParent, changes.linked].sort());
-    expect(about.find((n) => n.recipientId === changes.demoParent)!.title).toMatch(/^Новая оценка/);
-    expect(about.find((n) => n.recipientId === changes.linked)!.title).toMatch(/^Янги баҳо/);
+    expect(about.find((n) => n.recipientId === changes.demoParent)!.title).toMatch(/^Математика: новая оценка \d$/);
+    expect(about.find((n) => n.recipientId === changes.linked)!.title).toMatch(/^Математика: янги баҳо \d$/);
     expect(notices.filter((n) => n.recipientId === changes.unlinked)).toEqual([]);
 
     // Every processed mark belongs to an event, once per consumer (the table's key).
@@ -190,7 +204,7 @@ export async function runFiveAScenario(options: ScenarioOptions): Promise<Scenar
         ),
         "notifications",
       );
-      const fresh = mine.me.notifications.filter((n) => n.title.startsWith("Новая оценка") && n.student?.id === changes!.demoStudent);
+      const fresh = mine.me.notifications.filter((n) => n.title.includes("новая оценка") && n.student?.id === changes!.demoStudent);
       expect(fresh).toHaveLength(1);
       const exit = await node.stop();
       exits.push({ crashAt: "", signal: exit.signal, code: exit.code });
