@@ -13,6 +13,7 @@ import { identify } from "../auth/caller.js";
 import { PrivacyLedger } from "../auth/privacy-ledger.js";
 import type { TokenSettings } from "../auth/tokens.js";
 import type { BaseContext } from "../context.js";
+import { IDEMPOTENCY_HEADER } from "../idempotency/idempotency.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
 import { serve, type Listening } from "./serve.js";
@@ -119,6 +120,7 @@ export async function startSubgraph<C extends BaseContext>(
           ...identity,
           requestId,
           clientAddress: clientAddressOf(req, runtime.trustedProxies),
+          idempotencyKey: headerOf(req)(IDEMPOTENCY_HEADER),
           em: runtime.orm.em.fork(),
           privacy: new PrivacyLedger(),
         });
