@@ -12,11 +12,13 @@ import { identify } from "../shared/auth/caller.js";
 import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
+import type { HealthState } from "../shared/http/health.js";
 import { serve, type Listening } from "../shared/http/serve.js";
 import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-server.js";
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
-import { healthRoute } from "./health.js";
+import { healthRoutes } from "./health.js";
+import { unavailablePlugin } from "./unavailable.js";
 import { admission } from "./limits/admission.js";
 import { complexityRules } from "./limits/complexity.js";
 import { TrustedDocuments } from "./limits/trusted-documents.js";
@@ -46,12 +48,18 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     supergraphSdl,
     buildService: ({ name, url }) =>
       // Node's fetch keeps connections alive, which matters when one request fans out to four subgraphs.
-      new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never }),
+      new ForwardingDataSource({
+        name,
+        url: urls[name as SubgraphName] ?? url,
+        fetcher: fetch as never,
+        timeoutMs: config.subgraphTimeoutMs,
+        onUnavailable: (subgraph, error) => console.error(`[gateway] ${subgraph} could not answer:`, (error as Error)?.message ?? error),
+      }),
   });
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), localizeErrorsPlugin<GatewayContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), unavailablePlugin<GatewayContext>(), localizeErrorsPlugin<GatewayContext>()],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).
@@ -69,7 +77,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   });
   await apollo.start();
   const rateLimiter = await RateLimiter.fromConfig(config, options.redisKeyPrefix);
-  const routes = { "/health": healthRoute(urls), ...(config.playground ? playgroundRoutes() : {}) };
+  const health: HealthState = { draining: false };
+  const routes = { ...healthRoutes(urls, health), ...(config.playground ? playgroundRoutes() : {}) };
   const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
@@ -106,6 +115,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
       routes,
       maxBodyBytes: config.limits.bodyBytes,
       admit: admission({ maxTokens: config.limits.tokens, trusted }),
+      health,
+      drainMs: config.shutdownDrainMs,
       context,
     });
   } catch (error) {

@@ -93,6 +93,8 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       const listening = await startSubgraph(runtime, {
         host: "127.0.0.1",
         port: options.ephemeral ? 0 : config.subgraphPorts[module.name],
+        bus,
+        drainMs: config.shutdownDrainMs,
       });
       servers.push(listening);
       subgraphUrls[module.name] = listening.url;

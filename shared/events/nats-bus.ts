@@ -168,6 +168,11 @@ export class NatsBus implements EventBus {
   }
 
   /** Resolves once every subscription so far has its durable consumer on the server. */
+  /** A round trip to the server: fails while the connection is down (it reconnects by itself meanwhile). */
+  async check(): Promise<void> {
+    await this.nc.rtt();
+  }
+
   async ready(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.ready));
   }

@@ -25,7 +25,12 @@ export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<v
   const relay = new OutboxRelay(orm, bus, { source: module.name, onError: (e) => console.error(`[${module.name}] relay`, e) });
   const built = await module.buildSchema();
   const runtime = module.createRuntime(built, { config, orm, tokens: tokenSettings(config, keys), bus, relay });
-  const listening = await startSubgraph(runtime, { host: config.host, port: config.subgraphPorts[module.name] });
+  const listening = await startSubgraph(runtime, {
+    host: config.host,
+    port: config.subgraphPorts[module.name],
+    bus,
+    drainMs: config.shutdownDrainMs,
+  });
   relay.start();
   console.log(`${module.name} subgraph at ${listening.url}`);
   const stop = async (): Promise<void> => {

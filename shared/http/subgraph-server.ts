@@ -15,7 +15,9 @@ import type { TokenSettings } from "../auth/tokens.js";
 import type { BaseContext } from "../context.js";
 import { IDEMPOTENCY_HEADER } from "../idempotency/idempotency.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
+import type { EventBus } from "../events/bus.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
+import { healthRoutes, type Check, type HealthState } from "./health.js";
 import { serve, type Listening } from "./serve.js";
 
 /** Work a subgraph does on its own schedule (the retention run): started once it listens, stopped on close. */
@@ -105,14 +107,34 @@ export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRun
   });
 }
 
+export interface SubgraphListen {
+  host: string;
+  port: number;
+  /** The bus the subgraph's events travel on: its readiness includes it. */
+  bus?: EventBus;
+  /** How long closing lets requests in flight finish (config.shutdownDrainMs). */
+  drainMs?: number;
+}
+
+/** What a subgraph needs to do its work: its database, and the bus when it has one that can be down. */
+function readinessChecks(orm: MikroORM, bus: EventBus | undefined): Record<string, Check> {
+  const checks: Record<string, Check> = { database: () => orm.em.getConnection().execute("select 1") };
+  if (bus?.check) checks.bus = () => bus.check!();
+  return checks;
+}
+
 export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
-  listen: { host: string; port: number },
+  { bus, drainMs, ...listen }: SubgraphListen,
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
   const apollo = createSubgraphApollo(runtime);
   await apollo.start();
+  const health: HealthState = { draining: false };
   const listening = await serve(apollo, {
     ...listen,
+    health,
+    drainMs,
+    routes: healthRoutes(readinessChecks(runtime.orm, bus), health),
     context: async (req, requestId) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);
