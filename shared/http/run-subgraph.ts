@@ -9,9 +9,11 @@ import { openDatabase } from "../db/database.js";
 import { createBus } from "../events/create-bus.js";
 import { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphModule } from "../federation/subgraph-module.js";
+import { logFatalErrors } from "./fatal-errors.js";
 import { startSubgraph } from "../http/subgraph-server.js";
 
 export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<void> {
+  logFatalErrors(module.name);
   const config = loadConfig();
   const keys = await loadSigningKeys(config);
   const orm = await openDatabase({
