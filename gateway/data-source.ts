@@ -88,6 +88,8 @@ export interface ForwardingOptions {
   fetcher: Fetcher;
   /** SUBGRAPH_TIMEOUT_MS */
   timeoutMs: number;
+  /** Every fetch's outcome (ok, unavailable) and duration, for the metrics. */
+  onFetched?: (subgraph: string, outcome: "ok" | "unavailable", seconds: number) => void;
   /** Where the reason a subgraph could not answer goes (never to the client). */
   onUnavailable?: (subgraph: string, error: unknown) => void;
 }
@@ -100,12 +102,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   private readonly subgraph: string;
   private readonly timeoutMs: number;
   private readonly onUnavailable?: (subgraph: string, error: unknown) => void;
+  private readonly onFetched?: ForwardingOptions["onFetched"];
 
   constructor(options: ForwardingOptions) {
     super({ url: options.url, fetcher: options.fetcher });
     this.subgraph = options.name;
     this.timeoutMs = options.timeoutMs;
     this.onUnavailable = options.onUnavailable;
+    this.onFetched = options.onFetched;
     this.fetcher = passSubgraphRefusals(withTimeout(this.fetcher, options.timeoutMs));
   }
 
@@ -115,9 +119,13 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * and the client knows it may retry.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.onFetched?.(this.subgraph, "ok", (performance.now() - started) / 1000);
+      return response;
     } catch (error) {
+      this.onFetched?.(this.subgraph, "unavailable", (performance.now() - started) / 1000);
       this.onUnavailable?.(this.subgraph, error);
       const timedOut = (error as { name?: unknown } | undefined)?.name === "TimeoutError";
       const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : "unreachable";

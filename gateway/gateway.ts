@@ -19,6 +19,7 @@ import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
 import { healthRoutes } from "./health.js";
 import { unavailablePlugin } from "./unavailable.js";
+import { ServerMetrics } from "../shared/http/metrics.js";
 import { admission } from "./limits/admission.js";
 import { complexityRules } from "./limits/complexity.js";
 import { TrustedDocuments } from "./limits/trusted-documents.js";
@@ -44,6 +45,11 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   // @apollo/gateway otherwise probes cloud metadata endpoints and reports usage to Apollo's servers:
   // a closed system holding children's data sends nothing out. The library reads only this variable.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const metrics = new ServerMetrics("gateway");
+  const fetches = metrics.histogram("subgraph_fetch_duration_seconds", "Fetches from the gateway to each subgraph, by outcome", [
+    "subgraph",
+    "outcome",
+  ]);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -53,13 +59,19 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
         url: urls[name as SubgraphName] ?? url,
         fetcher: fetch as never,
         timeoutMs: config.subgraphTimeoutMs,
+        onFetched: (subgraph, outcome, seconds) => fetches.observe({ subgraph, outcome }, seconds),
         onUnavailable: (subgraph, error) => console.error(`[gateway] ${subgraph} could not answer:`, (error as Error)?.message ?? error),
       }),
   });
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), unavailablePlugin<GatewayContext>(), localizeErrorsPlugin<GatewayContext>()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin<GatewayContext>(),
+      unavailablePlugin<GatewayContext>(),
+      localizeErrorsPlugin<GatewayContext>(),
+    ],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).
@@ -78,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   await apollo.start();
   const rateLimiter = await RateLimiter.fromConfig(config, options.redisKeyPrefix);
   const health: HealthState = { draining: false };
-  const routes = { ...healthRoutes(urls, health), ...(config.playground ? playgroundRoutes() : {}) };
+  const routes = { ...healthRoutes(urls, health), ...metrics.route(), ...(config.playground ? playgroundRoutes() : {}) };
   const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
     const header = (name: string): string | undefined => {
       const value = req.headers[name];

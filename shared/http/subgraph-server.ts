@@ -18,6 +18,9 @@ import { parseAcceptLanguage } from "../i18n/locale.js";
 import type { EventBus } from "../events/bus.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
 import { healthRoutes, type Check, type HealthState } from "./health.js";
+import { ServerMetrics } from "./metrics.js";
+import { OutboxEvent } from "../events/outbox-event.entity.js";
+import { nowMs } from "../clock.js";
 import { serve, type Listening } from "./serve.js";
 
 /** Work a subgraph does on its own schedule (the retention run): started once it listens, stopped on close. */
@@ -96,10 +99,30 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
   };
 }
 
-export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>): ApolloServer<C> {
+/** The subgraph's metrics: requests per operation, error codes, and the age of its oldest unpublished event. */
+function subgraphMetrics(runtime: SubgraphRuntime<BaseContext>): ServerMetrics {
+  const metrics = new ServerMetrics(runtime.name);
+  metrics.gauge("outbox_lag_seconds", "Age of the oldest event not yet published from the outbox (0: none waiting)", async () => {
+    try {
+      const oldest = await runtime.orm.em.fork().findOne(OutboxEvent, { publishedAt: null }, { orderBy: { seq: "asc" } });
+      return oldest ? Math.max(0, (nowMs() - oldest.createdAt.getTime()) / 1000) : 0;
+    } catch {
+      return Number.NaN;
+    }
+  });
+  return metrics;
+}
+
+export function createSubgraphApollo<C extends BaseContext>(runtime: SubgraphRuntime<C>, metrics?: ServerMetrics): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), withheldListsPlugin<C>(), localizeErrorsPlugin<C>(), auditPlugin<C>(runtime.orm)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(metrics ? [metrics.plugin<C>()] : []),
+      withheldListsPlugin<C>(),
+      localizeErrorsPlugin<C>(),
+      auditPlugin<C>(runtime.orm),
+    ],
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     // The process owner decides when to stop (several servers share one process in embedded mode).
@@ -127,14 +150,15 @@ export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
   { bus, drainMs, ...listen }: SubgraphListen,
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
-  const apollo = createSubgraphApollo(runtime);
+  const metrics = subgraphMetrics(runtime as unknown as SubgraphRuntime<BaseContext>);
+  const apollo = createSubgraphApollo(runtime, metrics);
   await apollo.start();
   const health: HealthState = { draining: false };
   const listening = await serve(apollo, {
     ...listen,
     health,
     drainMs,
-    routes: healthRoutes(readinessChecks(runtime.orm, bus), health),
+    routes: { ...healthRoutes(readinessChecks(runtime.orm, bus), health), ...metrics.route() },
     context: async (req, requestId) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);

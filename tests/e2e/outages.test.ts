@@ -174,6 +174,18 @@ describe("graceful shutdown", () => {
   });
 });
 
+describe("metrics", () => {
+  it("/metrics on the gateway: requests per operation and subgraph fetch latency; on a subgraph: its outbox lag", async () => {
+    const before = await gql(system.gatewayUrl, REGIONS, {}, { token: await signIn(system.gatewayUrl, "demo-ministry") });
+    expect(codes(before)).toEqual([]);
+    const gateway = await (await fetch(`${originOf(system.gatewayUrl)}/metrics`)).text();
+    expect(gateway).toMatch(/graphql_request_duration_seconds_count\{[^}]*operation="RegionNames"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(gateway).toMatch(/subgraph_fetch_duration_seconds_count\{[^}]*subgraph="institutions"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    const journal = await (await fetch(`${originOf(system.subgraphUrls.journal)}/metrics`)).text();
+    expect(journal).toMatch(/outbox_lag_seconds\{service="journal"\} \d/);
+  });
+});
+
 // Last: the journal's database is closed for good in this file.
 describe("a database that is down", () => {
   it("is an outage, not a bug: SERVICE_UNAVAILABLE at the path, readiness names the database", async () => {
