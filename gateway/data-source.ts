@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { GraphQLError } from "graphql";
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { GraphQLError, Kind, parse, type GraphQLFormattedError } from "graphql";
 import { GATEWAY_SECRET_HEADER } from "../shared/http/schema-access.js";
 import type { GatewayContext } from "./context.js";
 
@@ -42,19 +43,100 @@ export function passSubgraphRefusals(fetcher: Fetcher): Fetcher {
   };
 }
 
+/** Every fetch is bounded: a frozen subgraph costs the client `timeoutMs`, never an open-ended wait. */
+export function withTimeout(fetcher: Fetcher, timeoutMs: number): Fetcher {
+  return (url, init) => fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
+}
+
+/**
+ * Where the fields a failed fetch should have filled sit in the client's response: the root fields it asked
+ * for, or each entity it was to complete (`_entities`, i), which the gateway maps back to the entity's path.
+ */
+export function pathsOf(request: GatewayGraphQLRequest): Array<Array<string | number>> {
+  let document;
+  try {
+    document = parse(request.query ?? "");
+  } catch {
+    return [];
+  }
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  return operation.selectionSet.selections.flatMap((selection): Array<Array<string | number>> => {
+    if (selection.kind !== Kind.FIELD || selection.name.value === "__typename") return [];
+    if (selection.name.value === "_entities") {
+      const representations = request.variables?.representations;
+      return Array.isArray(representations) ? representations.map((_, i) => ["_entities", i]) : [];
+    }
+    return [[selection.alias?.value ?? selection.name.value]];
+  });
+}
+
+/** The errors standing for a subgraph that could not answer, one per field it should have filled. */
+export function unavailableErrors(subgraph: string, request: GatewayGraphQLRequest, reason: string): GraphQLFormattedError[] {
+  const error = (path?: Array<string | number>): GraphQLFormattedError => ({
+    message: `${subgraph}: ${reason}`,
+    ...(path ? { path } : {}),
+    extensions: { code: "SERVICE_UNAVAILABLE", detail: `${subgraph}: ${reason}` },
+  });
+  const paths = pathsOf(request);
+  return paths.length ? paths.map(error) : [error()];
+}
+
+export interface ForwardingOptions {
+  /** The subgraph's name, as a client may see it in an error's detail. */
+  name: string;
+  /** Tells the subgraphs the request comes from the gateway (config.gatewaySecret, schema-access.ts). */
+  gatewaySecret?: string;
+  url: string;
+  fetcher: Fetcher;
+  /** SUBGRAPH_TIMEOUT_MS */
+  timeoutMs: number;
+  /** Every fetch's outcome (ok, unavailable) and duration, for the metrics. */
+  onFetched?: (subgraph: string, outcome: "ok" | "unavailable", seconds: number) => void;
+  /** Where the reason a subgraph could not answer goes (never to the client). */
+  onUnavailable?: (subgraph: string, error: unknown) => void;
+}
+
 /**
  * @apollo/gateway sends nothing of the client's request downstream by itself; pass on the headers
  * subgraphs need to verify the caller again (they never trust the gateway's word alone).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+  private readonly timeoutMs: number;
+  private readonly onUnavailable?: (subgraph: string, error: unknown) => void;
+  private readonly onFetched?: ForwardingOptions["onFetched"];
+
   private readonly gatewaySecret?: string;
 
-  /** `gatewaySecret` (config.gatewaySecret) tells the subgraphs the request comes from the gateway (schema-access.ts). */
-  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { gatewaySecret?: string }) {
-    const { gatewaySecret, ...rest } = config;
-    super(rest);
-    this.gatewaySecret = gatewaySecret;
-    this.fetcher = passSubgraphRefusals(this.fetcher);
+  constructor(options: ForwardingOptions) {
+    super({ url: options.url, fetcher: options.fetcher });
+    this.gatewaySecret = options.gatewaySecret;
+    this.subgraph = options.name;
+    this.timeoutMs = options.timeoutMs;
+    this.onUnavailable = options.onUnavailable;
+    this.onFetched = options.onFetched;
+    this.fetcher = passSubgraphRefusals(withTimeout(this.fetcher, options.timeoutMs));
+  }
+
+  /**
+   * A subgraph that is down, refuses the connection, answers no GraphQL (a proxy's 502) or outlasts the timeout
+   * becomes SERVICE_UNAVAILABLE on exactly the fields it should have filled: the rest of the response stands,
+   * and the client knows it may retry.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      this.onFetched?.(this.subgraph, "ok", (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      this.onFetched?.(this.subgraph, "unavailable", (performance.now() - started) / 1000);
+      this.onUnavailable?.(this.subgraph, error);
+      const timedOut = (error as { name?: unknown } | undefined)?.name === "TimeoutError";
+      const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : "unreachable";
+      return { errors: unavailableErrors(this.subgraph, options.request, reason) };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -13,12 +13,15 @@ import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
 import { requestChecksPlugin } from "../shared/http/request-checks.js";
+import type { HealthState } from "../shared/http/health.js";
 import { serve, type Listening } from "../shared/http/serve.js";
 import { clientAddressOf, localizeContextError } from "../shared/http/subgraph-server.js";
 import { FORWARDED_HEADERS, type GatewayContext } from "./context.js";
 import { ForwardingDataSource } from "./data-source.js";
-import { healthRoute } from "./health.js";
+import { healthRoutes } from "./health.js";
 import { jsonStatusPlugin } from "./json-status.js";
+import { unavailablePlugin } from "./unavailable.js";
+import { ServerMetrics } from "../shared/http/metrics.js";
 import { admission } from "./limits/admission.js";
 import { complexityRules } from "./limits/complexity.js";
 import { TrustedDocuments } from "./limits/trusted-documents.js";
@@ -44,17 +47,32 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   // @apollo/gateway otherwise probes cloud metadata endpoints and reports usage to Apollo's servers:
   // a closed system holding children's data sends nothing out. The library reads only this variable.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
+  const metrics = new ServerMetrics("gateway");
+  const fetches = metrics.histogram("subgraph_fetch_duration_seconds", "Fetches from the gateway to each subgraph, by outcome", [
+    "subgraph",
+    "outcome",
+  ]);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       // Node's fetch keeps connections alive, which matters when one request fans out to four subgraphs.
-      new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never, gatewaySecret: config.gatewaySecret }),
+      new ForwardingDataSource({
+        name,
+        url: urls[name as SubgraphName] ?? url,
+        fetcher: fetch as never,
+        timeoutMs: config.subgraphTimeoutMs,
+        gatewaySecret: config.gatewaySecret,
+        onFetched: (subgraph, outcome, seconds) => fetches.observe({ subgraph, outcome }, seconds),
+        onUnavailable: (subgraph, error) => console.error(`[gateway] ${subgraph} could not answer:`, (error as Error)?.message ?? error),
+      }),
   });
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin<GatewayContext>(),
+      unavailablePlugin<GatewayContext>(),
       requestChecksPlugin<GatewayContext>(),
       localizeErrorsPlugin<GatewayContext>(),
       jsonStatusPlugin<GatewayContext>(),
@@ -76,7 +94,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   });
   await apollo.start();
   const rateLimiter = await RateLimiter.fromConfig(config, options.redisKeyPrefix);
-  const routes = { "/health": healthRoute(urls), ...(config.playground ? playgroundRoutes() : {}) };
+  const health: HealthState = { draining: false };
+  const routes = { ...healthRoutes(urls, health), ...metrics.route(), ...(config.playground ? playgroundRoutes() : {}) };
   const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
@@ -113,6 +132,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
       routes,
       maxBodyBytes: config.limits.bodyBytes,
       admit: admission({ maxTokens: config.limits.tokens, trusted }),
+      health,
+      drainMs: config.shutdownDrainMs,
       context,
     });
   } catch (error) {

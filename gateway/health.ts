@@ -1,29 +1,39 @@
+/**
+ * The gateway's health. `/health/live`: the gateway process answers. `/health/ready` (and `/health`, the
+ * contract's name for it): every subgraph is ready, which each decides by its own database and bus; a
+ * failing part is named (`{ journal: { database: "refused" } }`, or `{ journal: "timed out" }` when the
+ * subgraph itself does not answer), with 503.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SubgraphName } from "../shared/config.js";
+import { reasonOf, sendHealth, type HealthState } from "../shared/http/health.js";
+import type { Route } from "../shared/http/serve.js";
 
-async function probe(url: string, timeoutMs: number): Promise<string | undefined> {
+/** A subgraph's readiness endpoint, beside its GraphQL path. */
+const readinessUrl = (graphqlUrl: string): string => new URL("/health/ready", graphqlUrl).toString();
+
+/** Undefined when the subgraph is ready; otherwise what failed (its own failing parts, or why it did not answer). */
+async function probe(url: string, timeoutMs: number): Promise<unknown> {
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ __typename }" }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return response.ok ? undefined : `HTTP ${response.status}`;
+    const response = await fetch(readinessUrl(url), { signal: AbortSignal.timeout(timeoutMs) });
+    if (response.ok) return undefined;
+    const body = (await response.json().catch(() => ({}))) as { failing?: unknown };
+    return body.failing ?? `HTTP ${response.status}`;
   } catch (error) {
-    return error instanceof Error ? error.message : "unreachable";
+    return reasonOf(error);
   }
 }
 
-/** GET /health: 200 when every subgraph answers, 503 naming the ones that do not. */
-export function healthRoute(subgraphUrls: Record<SubgraphName, string>, timeoutMs = 2000) {
-  return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export function healthRoutes(subgraphUrls: Record<SubgraphName, string>, state: HealthState, timeoutMs = 2000): Record<string, Route> {
+  const ready = async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (state.draining) return sendHealth(res, { gateway: "shutting down" });
     const names = Object.keys(subgraphUrls) as SubgraphName[];
     const results = await Promise.all(names.map((name) => probe(subgraphUrls[name], timeoutMs)));
-    const failing = Object.fromEntries(names.flatMap((name, i) => (results[i] ? [[name, results[i]]] : [])));
-    const ok = Object.keys(failing).length === 0;
-    res.statusCode = ok ? 200 : 503;
-    res.setHeader("content-type", "application/json; charset=utf-8");
-    res.end(JSON.stringify(ok ? { status: "ok", subgraphs: names } : { status: "unavailable", failing }));
+    sendHealth(res, Object.fromEntries(names.flatMap((name, i) => (results[i] ? [[name, results[i]]] : []))), { subgraphs: names });
+  };
+  return {
+    "/health": ready,
+    "/health/ready": ready,
+    "/health/live": (_req: IncomingMessage, res: ServerResponse) => sendHealth(res, {}),
   };
 }

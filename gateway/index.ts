@@ -2,8 +2,10 @@
 import { loadSigningKeys } from "../shared/auth/keys.js";
 import { tokenSettings } from "../shared/auth/tokens.js";
 import { loadConfig } from "../shared/config.js";
+import { logFatalErrors } from "../shared/http/fatal-errors.js";
 import { startGateway } from "./gateway.js";
 
+logFatalErrors("gateway");
 const config = loadConfig();
 const keys = await loadSigningKeys(config);
 const gateway = await startGateway({ config, tokens: tokenSettings(config, keys) });

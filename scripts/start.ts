@@ -1,9 +1,11 @@
 /** npm start: the embedded system (SQLite under ./data, in-process bus, demo world on first start). */
 import { loadConfig } from "../shared/config.js";
+import { logFatalErrors } from "../shared/http/fatal-errors.js";
 import { startSystem } from "./lib/system.js";
 import { DEMO_LOGINS } from "./seed/demo-logins.js";
 
 const config = loadConfig();
+logFatalErrors("emaktab");
 const system = await startSystem({ config, seedDemoWhenEmpty: config.seedDemoWhenEmpty, log: (m) => console.log(m) });
 
 console.log(`\neMaktab GraphQL API ready at ${system.gatewayUrl}`);

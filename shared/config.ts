@@ -18,6 +18,10 @@ export interface Config {
   subgraphPorts: Record<SubgraphName, number>;
   /** Where the gateway finds each subgraph (production: set per service). */
   subgraphUrls: Record<SubgraphName, string>;
+  /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for one subgraph fetch before answering SERVICE_UNAVAILABLE. */
+  subgraphTimeoutMs: number;
+  /** SHUTDOWN_DRAIN_MS: how long a stopping server lets requests in flight finish before closing their connections. */
+  shutdownDrainMs: number;
   /** `undefined` = embedded SQLite file under dataDir. */
   databaseUrls: Record<SubgraphName, string | undefined>;
   /** DATABASE_URL as given: the PostgreSQL server the per-subgraph databases live on (scripts use it too). */
@@ -330,6 +334,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     subgraphPorts,
     subgraphUrls,
+    subgraphTimeoutMs: Math.max(1, int(env, "SUBGRAPH_TIMEOUT_MS", 10_000)),
+    shutdownDrainMs: int(env, "SHUTDOWN_DRAIN_MS", 10_000),
     databaseUrls,
     databaseServerUrl: env.DATABASE_URL || undefined,
     jwt: {

@@ -14,6 +14,8 @@ export interface BaseContext {
   /** The client's network address (the gateway passes it on in X-Forwarded-For), for sign-in throttling. */
   clientAddress: string;
   em: EntityManager;
+  /** The client's Idempotency-Key header, when it sent one (shared/idempotency). */
+  idempotencyKey?: string;
   privacy: PrivacyLedger;
 }
 

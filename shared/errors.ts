@@ -14,7 +14,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "NOT_IMPLEMENTED"
   | "TOO_COMPLEX"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "SERVICE_UNAVAILABLE";
 
 abstract class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
@@ -79,5 +80,20 @@ export class RateLimitedError extends ApiError {
     if (retryAfterSeconds !== undefined) {
       this.extensions.http = { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) };
     }
+  }
+}
+
+/** Seconds a client is asked to wait before retrying after SERVICE_UNAVAILABLE. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A dependency (a subgraph, a database) is down or did not answer in time: the client may retry, and a
+ * write that got this answer may or may not have been applied (retry it with the same Idempotency-Key).
+ * `detail` names the part that failed (`journal`, `database`), never an address or a driver's message.
+ */
+export class ServiceUnavailableError extends ApiError {
+  constructor(detail: string) {
+    super("SERVICE_UNAVAILABLE", detail, { detail }, 503);
+    this.extensions.http = { status: 503, headers: new Map([["retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) };
   }
 }

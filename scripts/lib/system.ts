@@ -97,6 +97,8 @@ export async function startSystem(options: SystemOptions): Promise<System> {
         port: options.ephemeral ? 0 : config.subgraphPorts[module.name],
         limits: config.subgraphLimits,
         schemaAccess: schemaAccessOf(config),
+        bus,
+        drainMs: config.shutdownDrainMs,
       });
       servers.push(listening);
       subgraphUrls[module.name] = listening.url;

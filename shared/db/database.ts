@@ -10,11 +10,22 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { AccessRecord } from "../audit/access-record.entity.js";
 import { OutboxEvent } from "../events/outbox-event.entity.js";
 import { ProcessedEvent } from "../events/processed-event.entity.js";
+import { IdempotencyRecord } from "../idempotency/idempotency-record.entity.js";
 import { BlockedField } from "../privacy/blocked-field.entity.js";
 import { RetentionSchedule } from "../privacy/retention-schedule.entity.js";
 
-/** Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule, blocked fields (the enforcement reads them). */
-export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord, RetentionSchedule, BlockedField];
+/**
+ * Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule, blocked fields
+ * (the enforcement reads them), idempotency keys of writes.
+ */
+export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [
+  OutboxEvent,
+  ProcessedEvent,
+  AccessRecord,
+  RetentionSchedule,
+  BlockedField,
+  IdempotencyRecord,
+];
 
 export interface DatabaseOptions {
   name: string;

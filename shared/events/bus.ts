@@ -14,6 +14,8 @@ export interface EventBus {
   publish(event: EventEnvelope): Promise<void>;
   subscribe(topic: string, consumer: string, handler: EventHandler): void;
   close(): Promise<void>;
+  /** Readiness: resolves when the transport can carry events now, rejects otherwise (in-process: always). */
+  check?(): Promise<void>;
 }
 
 /**

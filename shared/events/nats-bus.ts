@@ -10,6 +10,7 @@
  * stream (`<prefix>._dead.<durable>`), never dropped: an operator can read it there and publish it again.
  */
 import { createHash } from "node:crypto";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   AckPolicy,
@@ -168,6 +169,11 @@ export class NatsBus implements EventBus {
   }
 
   /** Resolves once every subscription so far has its durable consumer on the server. */
+  /** A round trip to the server: fails while the connection is down (it reconnects by itself meanwhile). */
+  async check(): Promise<void> {
+    await this.nc.rtt();
+  }
+
   async ready(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.ready));
   }
@@ -246,9 +252,14 @@ export class NatsBus implements EventBus {
     const ackWait = this.options.ackWaitMs ?? 30_000;
     const keepAlive = setInterval(() => msg.working(), Math.max(500, ackWait / 2));
     try {
-      await sub.handler(event);
+      await this.handleThroughOutages(sub, event);
       msg.ack();
     } catch (error) {
+      if (this.stopping.signal.aborted && isDatabaseUnavailable(error)) {
+        // Shutting down mid-outage: hand the event back untouched for the next start.
+        msg.nak();
+        return;
+      }
       if (attempt >= this.maxDeliver) {
         await this.park(sub, msg, event, `failed ${attempt} times`, error);
         return;
@@ -258,6 +269,25 @@ export class NatsBus implements EventBus {
       msg.nak(delay);
     } finally {
       clearInterval(keepAlive);
+    }
+  }
+
+  /**
+   * Runs the handler; while it fails because the database is unreachable (not because of the event), the
+   * event is held and tried again with a growing pause, so this topic's consumption waits for the database
+   * and resumes within a second of its return, and the outage uses none of the event's deliveries.
+   * Only a failure of the event's own (or a shutdown) leaves this loop.
+   */
+  private async handleThroughOutages(sub: Subscription, event: EventEnvelope): Promise<void> {
+    for (let pause = 250; ; pause = Math.min(pause * 2, 1_000)) {
+      try {
+        await sub.handler(event);
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || this.stopping.signal.aborted) throw error;
+        if (pause === 250) this.log(`[nats-bus] ${sub.durable}: database unreachable, consumption paused`, error);
+        await sleep(pause, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
     }
   }
 

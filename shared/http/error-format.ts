@@ -5,6 +5,7 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { ERROR_MESSAGES } from "../i18n/messages.js";
 import type { Locale } from "../i18n/locale.js";
 import { logError } from "./log-safe.js";
@@ -57,6 +58,11 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions,
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: the client may retry (a write may or may not have committed: same Idempotency-Key).
+    const detail = "database";
+    return { message: detail, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE", detail } };
   }
   logError("[error]", (error as { originalError?: unknown })?.originalError ?? error);
   return { message: "Internal error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -9,11 +9,13 @@ import { openDatabase } from "../db/database.js";
 import { createBus } from "../events/create-bus.js";
 import { OutboxRelay } from "../events/outbox.js";
 import type { SubgraphModule } from "../federation/subgraph-module.js";
+import { logFatalErrors } from "./fatal-errors.js";
 import { startSubgraph } from "../http/subgraph-server.js";
 import { logError } from "../http/log-safe.js";
 import { schemaAccessOf } from "../http/schema-access.js";
 
 export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<void> {
+  logFatalErrors(module.name);
   const config = loadConfig();
   const keys = await loadSigningKeys(config);
   const orm = await openDatabase({
@@ -32,6 +34,8 @@ export async function runSubgraphProcess(module: SubgraphModule<any>): Promise<v
     port: config.subgraphPorts[module.name],
     limits: config.subgraphLimits,
     schemaAccess: schemaAccessOf(config),
+    bus,
+    drainMs: config.shutdownDrainMs,
   });
   relay.start();
   console.log(`${module.name} subgraph at ${listening.url}`);

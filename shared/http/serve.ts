@@ -9,6 +9,7 @@ import { requestIdFrom } from "../auth/caller.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { localizeMessage } from "./error-format.js";
 import { logError } from "./log-safe.js";
+import type { HealthState } from "./health.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -31,6 +32,10 @@ export interface ServeOptions<C extends ApolloContext> {
   graphqlPath?: string;
   /** Runs on every GraphQL request before Apollo Server (the gateway's batch, token and trusted-document checks). */
   admit?: (req: IncomingMessage, request: GraphQLHttpRequest) => Admission | Promise<Admission>;
+  /** How long `close()` lets requests in flight finish before it closes their connections (default 10 s). */
+  drainMs?: number;
+  /** Marked draining when `close()` starts, so readiness turns 503 while requests in flight finish. */
+  health?: HealthState;
 }
 
 export interface Listening {
@@ -138,7 +143,17 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
     res.end();
   };
 
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+    // While draining, a kept-alive connection is told not to come back after this answer.
+    if (draining) res.setHeader("connection", "close");
     handle(req, res).catch((error: unknown) => {
       logError("[http]", error);
       if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal error"));
@@ -154,12 +169,20 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
   return {
     url: `http://${options.host}:${address.port}${graphqlPath}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // Keep-alive clients (the gateway's pool) may hold sockets open; give requests in flight a moment.
-        setTimeout(() => server.closeAllConnections(), 1000).unref();
-      }),
+    // Graceful: stop accepting, let the requests in flight finish (up to drainMs), then close what is left.
+    close: async () => {
+      draining = true;
+      if (options.health) options.health.draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, options.drainMs ?? 10_000).unref();
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

@@ -13,10 +13,16 @@ import { identify } from "../auth/caller.js";
 import { PrivacyLedger } from "../auth/privacy-ledger.js";
 import type { TokenSettings } from "../auth/tokens.js";
 import type { BaseContext } from "../context.js";
+import { IDEMPOTENCY_HEADER } from "../idempotency/idempotency.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
+import type { EventBus } from "../events/bus.js";
 import { formatClientError, localizeErrorsPlugin, localizeMessage } from "./error-format.js";
 import { requestChecksPlugin } from "./request-checks.js";
 import { schemaAccessPlugin, type SchemaAccess } from "./schema-access.js";
+import { healthRoutes, type Check, type HealthState } from "./health.js";
+import { ServerMetrics } from "./metrics.js";
+import { OutboxEvent } from "../events/outbox-event.entity.js";
+import { nowMs } from "../clock.js";
 import { serve, type Listening } from "./serve.js";
 import { subgraphDepthRules, subgraphLimitsPlugin, type SubgraphLimits } from "./subgraph-limits.js";
 import { loadConfig } from "../config.js";
@@ -82,6 +88,20 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
   };
 }
 
+/** The subgraph's metrics: requests per operation, error codes, and the age of its oldest unpublished event. */
+function subgraphMetrics(runtime: SubgraphRuntime<BaseContext>): ServerMetrics {
+  const metrics = new ServerMetrics(runtime.name);
+  metrics.gauge("outbox_lag_seconds", "Age of the oldest event not yet published from the outbox (0: none waiting)", async () => {
+    try {
+      const oldest = await runtime.orm.em.fork().findOne(OutboxEvent, { publishedAt: null }, { orderBy: { seq: "asc" } });
+      return oldest ? Math.max(0, (nowMs() - oldest.createdAt.getTime()) / 1000) : 0;
+    } catch {
+      return Number.NaN;
+    }
+  });
+  return metrics;
+}
+
 /** The defaults (SUBGRAPH_MAX_DEPTH, SUBGRAPH_MAX_REPRESENTATIONS, SUBGRAPH_TIME_BUDGET_MS) when a caller gives none. */
 const DEFAULT_LIMITS: SubgraphLimits = loadConfig({}).subgraphLimits;
 
@@ -89,6 +109,7 @@ export function createSubgraphApollo<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
   access: SchemaAccess,
   limits: SubgraphLimits = DEFAULT_LIMITS,
+  metrics?: ServerMetrics,
 ): ApolloServer<C> {
   return new ApolloServer<C>({
     schema: runtime.schema,
@@ -99,6 +120,7 @@ export function createSubgraphApollo<C extends BaseContext>(
     plugins: [
       subgraphLimitsPlugin<C>(limits),
       ApolloServerPluginInlineTraceDisabled(),
+      ...(metrics ? [metrics.plugin<C>()] : []),
       schemaAccessPlugin<C>(access),
       requestChecksPlugin<C>(),
       localizeErrorsPlugin<C>(),
@@ -112,16 +134,39 @@ export function createSubgraphApollo<C extends BaseContext>(
   });
 }
 
+export interface SubgraphListen {
+  host: string;
+  port: number;
+  /** The bus the subgraph's events travel on: its readiness includes it. */
+  bus?: EventBus;
+  /** How long closing lets requests in flight finish (config.shutdownDrainMs). */
+  drainMs?: number;
+  limits?: SubgraphLimits;
+  /** Who may read the schema (schema-access.ts); without it, nobody. */
+  schemaAccess?: SchemaAccess;
+}
+
+/** What a subgraph needs to do its work: its database, and the bus when it has one that can be down. */
+function readinessChecks(orm: MikroORM, bus: EventBus | undefined): Record<string, Check> {
+  const checks: Record<string, Check> = { database: () => orm.em.getConnection().execute("select 1") };
+  if (bus?.check) checks.bus = () => bus.check!();
+  return checks;
+}
+
 export async function startSubgraph<C extends BaseContext>(
   runtime: SubgraphRuntime<C>,
-  listen: { host: string; port: number; limits?: SubgraphLimits; schemaAccess?: SchemaAccess },
+  { bus, drainMs, limits, schemaAccess, ...listen }: SubgraphListen,
 ): Promise<Listening & { apollo: ApolloServer<C> }> {
+  const metrics = subgraphMetrics(runtime as unknown as SubgraphRuntime<BaseContext>);
   // Without a say from the configuration, nobody reads the schema.
-  const apollo = createSubgraphApollo(runtime, listen.schemaAccess ?? { open: false }, listen.limits);
+  const apollo = createSubgraphApollo(runtime, schemaAccess ?? { open: false }, limits, metrics);
   await apollo.start();
+  const health: HealthState = { draining: false };
   const listening = await serve(apollo, {
-    host: listen.host,
-    port: listen.port,
+    ...listen,
+    health,
+    drainMs,
+    routes: { ...healthRoutes(readinessChecks(runtime.orm, bus), health), ...metrics.route() },
     context: async (req, requestId) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);
@@ -129,6 +174,7 @@ export async function startSubgraph<C extends BaseContext>(
           ...identity,
           requestId,
           clientAddress: clientAddressOf(req, runtime.trustedProxies),
+          idempotencyKey: headerOf(req)(IDEMPOTENCY_HEADER),
           em: runtime.orm.em.fork(),
           privacy: new PrivacyLedger(),
         });

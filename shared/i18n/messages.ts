@@ -56,6 +56,12 @@ export const ERROR_MESSAGES: Record<string, Record<Locale, string>> = {
     RU: "Текст запроса не соответствует переданному хешу",
     EN: "The operation text does not match its hash",
   },
+  SERVICE_UNAVAILABLE: {
+    UZ_LATN: "Xizmat vaqtincha ishlamayapti, birozdan so‘ng qayta urinib ko‘ring",
+    UZ_CYRL: "Хизмат вақтинча ишламаяпти, бироздан сўнг қайта уриниб кўринг",
+    RU: "Сервис временно недоступен, повторите попытку позже",
+    EN: "The service is temporarily unavailable; try again shortly",
+  },
   INTERNAL_SERVER_ERROR: {
     UZ_LATN: "Ichki xatolik",
     UZ_CYRL: "Ички хатолик",

@@ -45,7 +45,7 @@ export class RetentionJob extends PeriodicJob {
     intervalMinutes: number,
     private readonly relay?: OutboxRelay,
   ) {
-    super(intervalMinutes * 60_000);
+    super(intervalMinutes * 60_000, { orm, name: `${policy.subgraph}.retention` });
   }
 
   protected async work(): Promise<void> {

@@ -2,7 +2,8 @@
  * Writing attendance of a lesson. Every check runs before the transaction opens (input, who may
  * write, the term's lock, the roster); then every cell of the call, its history row and its outbox event
  * commit together in one transaction, or nothing does. A class of thirty is one transaction of a handful of
- * statements (one read of the existing cells, then one multi-row insert or update per table).
+ * statements (the write lock of the lesson, one read of the existing cells, then one multi-row insert or
+ * update per table; see lessons/cell-write.ts for why concurrent calls cannot interleave).
  *
  * A cell is (student, lesson, kind) for marks and (student, lesson) for attendance: recording it again
  * changes it in place (with a history row) rather than adding a second one; sending the same value again
@@ -19,6 +20,7 @@ import { AttendanceMark, GENERAL_STATUS, isSensitiveStatus, isSocialStatus, type
 import { lessonForRecording } from "../lessons/recording-scope.js";
 import { ATTENDANCE_RECORDED, publishedStatus, type AttendanceRecorded } from "../events/published.js";
 import { noteAttendanceChange } from "../lessons/cell-history.js";
+import { writeCells } from "../lessons/cell-write.js";
 import { checkNote, parseStudentIds } from "../lessons/input-rules.js";
 import { classAsSubject } from "../privacy/subjects.js";
 import { ACADEMIC_PURPOSES } from "../types/index.js";
@@ -56,7 +58,8 @@ export async function recordAttendance(ctx: Ctx, input: { lessonId: string; entr
   }
   const seesSensitive = !!place && decide(ctx.caller, classAsSubject(place), "sensitive", ACADEMIC_PURPOSES).released;
 
-  const marks = await ctx.em.transactional(async (em) => {
+  const write = { operation: "recordAttendance", lockKey: `journal-cells:${lesson.id}`, input, entity: AttendanceMark };
+  const marks = await writeCells(ctx, write, async (em) => {
     const existing = await em.find(AttendanceMark, { lessonId: lesson.id, studentId: { $in: studentIds } });
     const byStudent = new Map(existing.map((m) => [m.studentId, m]));
     const now = clockNow();

@@ -1,8 +1,8 @@
 /**
  * Keeps lessons ahead of the calendar: every run makes the missing lessons of this week and the next
  * for every class with a timetable, so a school's week is in the journal before it starts without anyone
- * remembering to ask. Runs are idempotent, so several instances of the journal may run it at once: a
- * run that loses a race to another fails on the unique slot and the next run finds nothing to do.
+ * remembering to ask. Runs are idempotent, and one instance at a time makes them (PeriodicJob's `exclusive`),
+ * so several journal instances never race for the same slot.
  */
 import type { MikroORM } from "@mikro-orm/core";
 import { tashkentDay } from "../../../shared/days.js";
@@ -19,7 +19,7 @@ export class LessonGenerationJob extends PeriodicJob {
     intervalMinutes: number,
     private readonly today: () => string = () => tashkentDay(),
   ) {
-    super(intervalMinutes * 60_000);
+    super(intervalMinutes * 60_000, { orm, name: "journal.lesson-generation" });
   }
 
   protected async work(): Promise<void> {

@@ -2,7 +2,8 @@
  * Writing marks and attendance of a lesson. Every check runs before the transaction opens (input, who may
  * write, the term's lock, the roster); then every cell of the call, its history row and its outbox event
  * commit together in one transaction, or nothing does. A class of thirty is one transaction of a handful of
- * statements (one read of the existing cells, then one multi-row insert or update per table).
+ * statements (the write lock of the lesson, one read of the existing cells, then one multi-row insert or
+ * update per table; see lessons/cell-write.ts for why concurrent calls cannot interleave).
  *
  * A cell is (student, lesson, kind) for marks and (student, lesson) for attendance: recording it again
  * changes it in place (with a history row) rather than adding a second one; sending the same value again
@@ -17,6 +18,7 @@ import type { JournalContext } from "../context.js";
 import { Grade, type GradeKind } from "../entities/index.js";
 import { GRADE_RECORDED, type GradeRecorded } from "../events/published.js";
 import { noteGradeChange } from "../lessons/cell-history.js";
+import { writeCells } from "../lessons/cell-write.js";
 import { checkMark, checkNote, parseStudentIds } from "../lessons/input-rules.js";
 import { lessonForRecording } from "../lessons/recording-scope.js";
 import { setTermMarks } from "./term-marks.js";
@@ -44,7 +46,8 @@ export async function recordGrades(ctx: Ctx, input: { lessonId: string; kind: Gr
   if (input.kind === "QUARTER") return recordTermMarksByLesson(ctx, input.lessonId, input.entries);
   const { lesson } = await lessonForRecording(ctx, input.lessonId, studentIds);
 
-  const grades = await ctx.em.transactional(async (em) => {
+  const write = { operation: "recordGrades", lockKey: `journal-cells:${lesson.id}`, input, entity: Grade };
+  const grades = await writeCells(ctx, write, async (em) => {
     const existing = await em.find(Grade, { lessonId: lesson.id, kind: input.kind, studentId: { $in: studentIds } });
     const byStudent = new Map(existing.map((g) => [g.studentId, g]));
     const now = clockNow();

@@ -19,6 +19,7 @@ import type { JournalContext } from "../context.js";
 import { Grade, RosterEntry, type ClassPlace } from "../entities/index.js";
 import { TERM_MARK_SET, type TermMarkSet } from "../events/published.js";
 import { noteGradeChange } from "../lessons/cell-history.js";
+import { writeCells } from "../lessons/cell-write.js";
 import { lockedFrom } from "../calendar/locks.js";
 import { checkMark, checkNote, parseStudentIds, roundHalfUp } from "../lessons/input-rules.js";
 import { classSubject, studentSubject } from "../privacy/subjects.js";
@@ -148,7 +149,8 @@ export async function setTermMarks(ctx: Ctx, input: TermMarksInput): Promise<Gra
   const finalKey = termKey(yearTerms[yearTerms.length - 1]!);
   const yearKey = annualKey(term.year);
   const key = termKey(term);
-  const grades = await ctx.em.transactional(async (em) => {
+  const write = { operation: "setTermMarks", lockKey: `journal-term-marks:${classId}:${subjectId}`, input, entity: Grade };
+  const grades = await writeCells(ctx, write, async (em) => {
     const existing = await em.find(Grade, {
       studentId: { $in: studentIds },
       subjectId,

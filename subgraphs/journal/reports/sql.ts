@@ -1,13 +1,7 @@
 /** Running a report's one aggregate statement on SQLite (libsql) or PostgreSQL alike. */
 import type { EntityManager } from "@mikro-orm/core";
 
-export type Dialect = "postgres" | "sqlite";
-
-/** The knex client underneath MikroORM's SQL drivers names its driver (as scripts/seed/bulk.ts reads it). */
-export function dialectOf(em: EntityManager): Dialect {
-  const knex = (em as unknown as { getKnex(): { client: { driverName?: string; config?: { client?: unknown } } } }).getKnex();
-  return knex.client.driverName === "pg" ? "postgres" : "sqlite";
-}
+export { dialectOf, type Dialect } from "../../../shared/db/dialect.js";
 
 /** One parameterised statement; `?` placeholders, in order (knex rewrites them for PostgreSQL). */
 export function aggregate<T extends object>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {

@@ -1,8 +1,9 @@
 /**
  * Sends due deliveries through their providers, on a timer in the notifications server. Any number of
  * workers (processes, or passes of one) may run at once: each delivery is claimed by exactly one of them
- * (claim.ts), so no two send it at the same time. A worker that dies mid-send leaves the row to be taken
- * again when its lease runs out; the provider recognises the repeat by its idempotency key.
+ * (claim.ts), so no two send it at the same time. Each delivery's outcome is written the moment its provider
+ * call returns, not after the batch: a worker that dies mid-batch leaves only the calls still in flight to be
+ * taken again when its lease runs out, and the provider recognises those repeats by their idempotency key.
  */
 import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { DeliveryConfig } from "../../../shared/config.js";
@@ -78,19 +79,20 @@ export class DeliveryWorker extends PeriodicJob<number> {
     const due = await findDue(em, channels, now, this.settings.batchSize);
     if (due.length === 0) return { due: 0, claimed: 0 };
     const claimed = await claim(em, due, now, this.leaseMs());
-    if (claimed.length > 0) {
-      const results = await this.sendAll(em, claimed);
-      for (const [i, delivery] of claimed.entries()) await this.record(em, delivery, results[i]!);
-    }
+    if (claimed.length > 0) await this.sendAll(em, claimed);
     return { due: due.length, claimed: claimed.length };
   }
 
-  /** Longer than one provider call may take, so a live worker's claim never runs out under it. */
+  /**
+   * Longer than a whole batch takes (its calls run in parallel, each bounded by the timeout, and each outcome
+   * is written as its call returns), so a live worker's claim never runs out under it.
+   */
   private leaseMs(): number {
     return this.settings.timeoutMs * 2 + 5_000;
   }
 
-  private async sendAll(em: EntityManager, claimed: Delivery[]): Promise<Result[]> {
+  /** Sends the batch in parallel; each outcome is recorded as soon as its own call returns. */
+  private async sendAll(em: EntityManager, claimed: Delivery[]): Promise<void> {
     const noticeIds = [...new Set(claimed.map((d) => d.noticeId))];
     const recipients = [...new Set(claimed.map((d) => d.recipientId))];
     const [notices, contacts, prefs, links] = await Promise.all([
@@ -104,28 +106,28 @@ export class DeliveryWorker extends PeriodicJob<number> {
     const consented = new Set(links.map((l) => `${l.guardianId}|${l.studentId}`));
     // A DIGEST notice names no one child: it goes out while the guardian's consent is in force for any of them.
     for (const link of links) consented.add(`${link.guardianId}|`);
-    return Promise.all(
-      claimed.map(async (delivery): Promise<Result> => {
-        const notice = noticeById.get(delivery.noticeId);
-        if (!notice) return { status: "DEAD", error: "the notice no longer exists", attempted: false };
-        if (needsConsent(notice) && !consented.has(`${notice.recipientId}|${notice.studentId ?? ""}`)) {
-          return { status: "CANCELLED", error: "consent to notices withdrawn or guardianship ended", attempted: false };
-        }
-        const book = { ...contactOf.get(delivery.recipientId), telegramChatId: prefs.get(delivery.recipientId)?.telegramChatId };
-        const to = addressOf(delivery.channel, book);
-        if (!to) return { status: "DEAD", error: `no address: ${ADDRESS_NEEDED[delivery.channel]} is not on file`, attempted: false };
-        const endpoint = this.settings.providers[delivery.channel]!;
-        const key = idempotencyKey(delivery.noticeId, delivery.channel);
-        const outcome = await sendToProvider(
-          endpoint,
-          providerMessage(delivery.channel, to, notice, key),
-          key,
-          this.settings.timeoutMs,
-          this.options.fetch,
-        );
-        return this.resultOf(delivery, outcome);
-      }),
-    );
+    const sendOne = async (delivery: Delivery): Promise<Result> => {
+      const notice = noticeById.get(delivery.noticeId);
+      if (!notice) return { status: "DEAD", error: "the notice no longer exists", attempted: false };
+      if (needsConsent(notice) && !consented.has(`${notice.recipientId}|${notice.studentId ?? ""}`)) {
+        return { status: "CANCELLED", error: "consent to notices withdrawn or guardianship ended", attempted: false };
+      }
+      const book = { ...contactOf.get(delivery.recipientId), telegramChatId: prefs.get(delivery.recipientId)?.telegramChatId };
+      const to = addressOf(delivery.channel, book);
+      if (!to) return { status: "DEAD", error: `no address: ${ADDRESS_NEEDED[delivery.channel]} is not on file`, attempted: false };
+      const endpoint = this.settings.providers[delivery.channel]!;
+      const key = idempotencyKey(delivery.noticeId, delivery.channel);
+      const outcome = await sendToProvider(
+        endpoint,
+        providerMessage(delivery.channel, to, notice, key),
+        key,
+        this.settings.timeoutMs,
+        this.options.fetch,
+      );
+      return this.resultOf(delivery, outcome);
+    };
+    // A fork per delivery: the writes run concurrently, and an EntityManager is not to be shared by them.
+    await Promise.all(claimed.map(async (delivery) => this.record(em.fork(), delivery, await sendOne(delivery))));
   }
 
   private resultOf(delivery: Delivery, outcome: SendOutcome): Result {

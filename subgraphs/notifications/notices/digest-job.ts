@@ -11,7 +11,7 @@ export class DigestJob extends PeriodicJob {
     private readonly pipeline: NoticePipeline,
     intervalMs = 60_000,
   ) {
-    super(intervalMs);
+    super(intervalMs, { orm, name: "notifications.digest" });
   }
 
   protected async work(): Promise<void> {
