@@ -21,8 +21,9 @@ abstract class ApiError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends ApiError {
-  constructor(detail = "Authentication is required or the token is not valid", httpStatus?: number) {
-    super("UNAUTHENTICATED", detail, {}, httpStatus);
+  /** `reason` tells a client what to do: CLAIMS_CHANGED means "refresh the session", not "sign in again". */
+  constructor(detail = "Authentication is required or the token is not valid", httpStatus?: number, reason?: "CLAIMS_CHANGED") {
+    super("UNAUTHENTICATED", detail, reason ? { reason } : {}, httpStatus);
   }
 }
 

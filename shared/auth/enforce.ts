@@ -37,6 +37,16 @@ export interface EnforcementOptions<C extends BaseContext> {
 const FEDERATION_PUBLIC = new Set(["_service"]);
 
 /**
+ * The subject with the facts only the shared replicas hold: for the data protection officer, whether the
+ * person has an open data request (DPO_HANDLING). Others' decisions never depend on it, so nobody else pays
+ * for the lookup.
+ */
+export async function withRequestFacts(ctx: BaseContext, subject: DataSubject): Promise<DataSubject> {
+  if (ctx.caller?.role !== "DATA_PROTECTION_OFFICER" || subject.openDataRequest !== undefined) return subject;
+  return { ...subject, openDataRequest: await ctx.privacy.hasOpenRequest(ctx.em, subject.id) };
+}
+
+/**
  * The decision for one subject and spec, noted in the audit ledger. The matrix's answer is cached per
  * request; a release to someone else then meets the subject's blocks: `blockNames` are the names a block of
  * this field goes by (the field, and for personal rows the row type and the lists of it).
@@ -51,6 +61,7 @@ async function check(
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
   if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
+  subject = await withRequestFacts(ctx, subject);
   const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
   let decision = ctx.privacy.cached(key);
   if (!decision) {
@@ -74,7 +85,7 @@ async function check(
 export async function reachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
-  if (subject && canReach(caller, subject)) return true;
+  if (subject && canReach(caller, await withRequestFacts(ctx, subject))) return true;
   if (subject && subject.id !== caller.sub) {
     ctx.privacy.noteFor(caller, subject.id, what, "NO_RELATIONSHIP");
   }

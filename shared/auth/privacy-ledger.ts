@@ -8,6 +8,7 @@ import type DataLoader from "dataloader";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
 import { blockedFieldsLoader } from "../privacy/blocks.js";
+import { openRequestsLoader } from "../privacy/open-requests.js";
 import type { Caller } from "./claims.js";
 import type { Decision } from "./policy.js";
 import type { Purpose, Role } from "./roles.js";
@@ -28,6 +29,7 @@ export class PrivacyLedger {
   private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
   private readonly withheld: GraphQLFormattedError[] = [];
   private blocks?: DataLoader<string, ReadonlySet<string>>;
+  private openRequests?: DataLoader<string, boolean>;
 
   /**
    * The fields of `subjectId` under a block, read through this request's EntityManager on first use; all
@@ -36,6 +38,12 @@ export class PrivacyLedger {
   blockedFields(em: EntityManager, subjectId: string): Promise<ReadonlySet<string>> {
     this.blocks ??= blockedFieldsLoader(em);
     return this.blocks.load(subjectId);
+  }
+
+  /** Whether `subjectId` has an open data request (the DPO_HANDLING fact), batched like `blockedFields`. */
+  hasOpenRequest(em: EntityManager, subjectId: string): Promise<boolean> {
+    this.openRequests ??= openRequestsLoader(em);
+    return this.openRequests.load(subjectId);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../events/bus.js";
 import type { SubgraphDeps } from "../federation/subgraph-module.js";
 import { consume } from "../events/outbox.js";
+import { registerClaimsGenerationConsumer, staleClaimsCheck } from "./claims-generation.js";
 import { RevokedSession } from "./revoked-session.entity.js";
 import type { Role } from "./roles.js";
 import type { TokenSettings } from "./tokens.js";
@@ -54,10 +55,12 @@ export function registerRevokedSessionConsumer(orm: MikroORM, bus: EventBus, con
 }
 
 /**
- * Everything a subgraph that keeps the replica needs, in one call from its createRuntime: subscribes the
- * consumer (named after the subgraph) and returns token settings that refuse revoked sessions.
+ * Everything a subgraph that keeps the replicas needs, in one call from its createRuntime: subscribes the
+ * consumers (named after the subgraph) and returns token settings that refuse revoked sessions and tokens
+ * whose claims predate a relationship change (claims-generation.ts).
  */
 export function replicatedRevocation(deps: Pick<SubgraphDeps, "orm" | "bus" | "tokens">, consumer: string): TokenSettings {
   registerRevokedSessionConsumer(deps.orm, deps.bus, consumer);
-  return withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm));
+  registerClaimsGenerationConsumer(deps.orm, deps.bus, consumer);
+  return { ...withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm)), isStale: staleClaimsCheck(deps.orm) };
 }

@@ -16,6 +16,11 @@ export interface DataSubject {
   classIds: string[];
   /** A row of academic data (a grade, an attendance mark) names the school subject it belongs to. */
   academicSubjectId?: string;
+  /**
+   * Whether the person has an open data request (shared/privacy/open-requests.ts). Filled by the shared
+   * enforcement when the caller is the data protection officer; subjects.ts files never set it.
+   */
+  openDataRequest?: boolean;
 }
 
 /** A subject nobody but the person and the data protection officer relates to (e.g. an unknown id). */

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { UnauthenticatedError } from "../errors.js";
 import type { AccessClaims } from "./claims.js";
+import type { StaleClaimsCheck } from "./claims-generation.js";
 import { TOKEN_ALG, type SigningKeys } from "./keys.js";
 import { isPurpose, isRole, type Role } from "./roles.js";
 import { nowMs } from "../clock.js";
@@ -20,6 +21,11 @@ export interface TokenSettings {
    * where to look (a person's sessions, or a partner's client).
    */
   isRevoked?: (sid: string, role?: Role) => Promise<boolean>;
+  /**
+   * Whether the person's relationships changed after the token's claims were computed (claims-generation.ts);
+   * set per subgraph like `isRevoked`.
+   */
+  isStale?: StaleClaimsCheck;
 }
 
 export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
@@ -68,6 +74,10 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
   if (sid && settings.isRevoked && (await settings.isRevoked(sid, role))) {
     throw new UnauthenticatedError("The session of this access token has ended", 401);
   }
+  const gen = typeof payload.gen === "number" && Number.isInteger(payload.gen) && payload.gen > 0 ? payload.gen : 0;
+  if (settings.isStale && (await settings.isStale(sub, gen))) {
+    throw new UnauthenticatedError("The relationships behind this access token have changed; refresh the session", 401, "CLAIMS_CHANGED");
+  }
   const orgObj = (org ?? {}) as Record<string, unknown>;
   return {
     sub,
@@ -87,6 +97,7 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
     childClasses: strings(payload.childClasses),
     purposes: strings(payload.purposes).filter(isPurpose),
     sid,
+    ...(gen > 0 ? { gen } : {}),
     ...(typeof payload.rate === "number" && Number.isInteger(payload.rate) && payload.rate > 0 ? { rate: payload.rate } : {}),
   };
 }

@@ -11,10 +11,20 @@ import { AccessRecord } from "../audit/access-record.entity.js";
 import { OutboxEvent } from "../events/outbox-event.entity.js";
 import { ProcessedEvent } from "../events/processed-event.entity.js";
 import { BlockedField } from "../privacy/blocked-field.entity.js";
+import { OpenDataRequest } from "../privacy/open-data-request.entity.js";
+import { ClaimsGeneration } from "../auth/claims-generation.entity.js";
 import { RetentionSchedule } from "../privacy/retention-schedule.entity.js";
 
 /** Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule, blocked fields (the enforcement reads them). */
-export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [OutboxEvent, ProcessedEvent, AccessRecord, RetentionSchedule, BlockedField];
+export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [
+  OutboxEvent,
+  ProcessedEvent,
+  AccessRecord,
+  RetentionSchedule,
+  BlockedField,
+  OpenDataRequest,
+  ClaimsGeneration,
+];
 
 export interface DatabaseOptions {
   name: string;

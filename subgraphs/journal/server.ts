@@ -1,5 +1,6 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import { replicatedBlocks } from "../../shared/privacy/blocks.js";
+import { replicatedOpenRequests } from "../../shared/privacy/open-requests.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
@@ -17,6 +18,7 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
   buildSchema: buildJournalSchema,
   createRuntime: (built, deps) => {
     replicatedBlocks(deps, "journal");
+    replicatedOpenRequests(deps, "journal");
     return {
       name: "journal",
       schema: built.schema,

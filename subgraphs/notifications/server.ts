@@ -1,5 +1,6 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import { replicatedBlocks } from "../../shared/privacy/blocks.js";
+import { replicatedOpenRequests } from "../../shared/privacy/open-requests.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { notificationsContext, type NotificationsContext } from "./context.js";
@@ -33,6 +34,7 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
     registerJournalConsumers(deps.orm, deps.bus, pipeline);
     registerUsersConsumers(deps.orm, deps.bus, pipeline);
     replicatedBlocks(deps, "notifications");
+    replicatedOpenRequests(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
     return {
       name: "notifications",

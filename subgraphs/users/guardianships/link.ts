@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/core";
 import type { Caller } from "../../../shared/auth/claims.js";
+import { claimsChanged } from "../../../shared/auth/claims-generation.js";
 import { enqueue } from "../../../shared/events/outbox.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { Consent, Guardianship, Placement, User, inForceKey } from "../entities/index.js";
@@ -82,6 +83,7 @@ export async function linkGuardian(
       const link = tx.create(Guardianship, { id: randomUUID(), parentId: parent.id, studentId: student.id, relation: input.relation });
       tx.persist(link);
       await changedEvent(tx, link, parent, true);
+      await claimsChanged(tx, [parent.id]);
       return { student, changed: true };
     });
   } catch (error) {
@@ -102,6 +104,8 @@ export async function unlinkGuardian(
     if (!link) throw new NotFoundError("Guardianship");
     const parent = await tx.findOneOrFail(User, { id: link.parentId });
     await changedEvent(tx, link, parent, false);
+    // The parent's token names the child until it is refreshed: from now on it is refused instead.
+    await claimsChanged(tx, [parent.id]);
     tx.remove(link);
     return { student, changed: true };
   });
