@@ -86,6 +86,10 @@ function placeAt(schoolId: string | null | undefined, classIds: readonly string[
 export const isSchoolAdminOf = (caller: Caller | null | undefined, schoolId: string | null | undefined): boolean =>
   !!caller && !!schoolId && relationshipsOf(caller, placeAt(schoolId)).includes("SCHOOL_ADMIN");
 
+/** The school the caller administers (their own org's school, if they stand as its admin), or null. */
+export const adminSchoolOf = (caller: Caller | null | undefined): string | null =>
+  caller && isSchoolAdminOf(caller, caller.org.schoolId) ? caller.org.schoolId! : null;
+
 /** The caller is the school admin of one of the subject's schools. */
 export const isSchoolAdminOfSubject = (caller: Caller, subject: DataSubject): boolean =>
   relationshipsOf(caller, subject).includes("SCHOOL_ADMIN");

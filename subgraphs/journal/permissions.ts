@@ -8,6 +8,7 @@
 import type { AuthedContext } from "../../shared/context.js";
 import { tashkentDay } from "../../shared/days.js";
 import type { Caller } from "../../shared/auth/claims.js";
+import { adminSchoolOf, isSchoolAdminOf } from "../../shared/auth/relationships.js";
 import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
 import { TeachingReplica, type ClassPlace, type Lesson } from "./entities/index.js";
@@ -16,9 +17,8 @@ import type { Term } from "./calendar/terms.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
-/** The school admin of the class's own school. */
-export const isSchoolAdminOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
-  ctx.caller.role === "SCHOOL_ADMIN" && !!ctx.caller.org.schoolId && place?.schoolId === ctx.caller.org.schoolId;
+/** The school admin of the class's own school (the one standing check, shared/auth/relationships.ts). */
+const isSchoolAdminOfClass = (ctx: Ctx, place: ClassPlace | null): boolean => isSchoolAdminOf(ctx.caller, place?.schoolId);
 
 /** The class's homeroom teacher, as the class replica names them. */
 export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
@@ -30,7 +30,7 @@ export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
  */
 export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string): Promise<void> {
   const place = await ctx.loaders.classPlace.load(classId);
-  if (isSchoolAdminOf(ctx, place)) return;
+  if (isSchoolAdminOfClass(ctx, place)) return;
   if (ctx.caller.role === "TEACHER") {
     const assigned = await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId, subjectId });
     if (assigned > 0) return;
@@ -40,7 +40,7 @@ export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: stri
 
 /** Messages to a student's parents: any teacher of the student's class, its homeroom teacher, or the school's administration. */
 export async function assertMayMessage(ctx: Ctx, place: ClassPlace | null, classId: string): Promise<void> {
-  if (isSchoolAdminOf(ctx, place) || isHomeroomOf(ctx, place)) return;
+  if (isSchoolAdminOfClass(ctx, place) || isHomeroomOf(ctx, place)) return;
   if (ctx.caller.role === "TEACHER" && (await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId })) > 0) return;
   throw new ForbiddenError(
     "Only a teacher of the student's class, its homeroom teacher or the school's administration may write to the parents",
@@ -59,13 +59,13 @@ export function assertUnlocked(ctx: Ctx, place: ClassPlace | null, what: string 
   const gradeLevel = place?.gradeLevel ?? 1;
   const state =
     typeof what === "string" ? lockState(gradeLevel, what, journalToday(), lockDays) : lockStateOfTerm(what, journalToday(), lockDays);
-  if (state.locked && !isSchoolAdminOf(ctx, place)) throw lockedError(state);
+  if (state.locked && !isSchoolAdminOfClass(ctx, place)) throw lockedError(state);
   return state;
 }
 
 /** Refuses anyone but a school's administration, before any id they sent is looked up. */
 export function assertSchoolAdminRole(ctx: Ctx): void {
-  if (ctx.caller.role !== "SCHOOL_ADMIN") throw new ForbiddenError("Only the school's administration may do this");
+  if (!adminSchoolOf(ctx.caller)) throw new ForbiddenError("Only the school's administration may do this");
 }
 
 /**
@@ -76,7 +76,7 @@ export async function assertSchoolAdminOfClass(ctx: Ctx, classId: string): Promi
   assertSchoolAdminRole(ctx);
   const place = await ctx.loaders.classPlace.load(classId);
   if (!place) throw new NotFoundError("SchoolClass");
-  if (!isSchoolAdminOf(ctx, place)) throw new ForbiddenError("This class belongs to another school");
+  if (!isSchoolAdminOfClass(ctx, place)) throw new ForbiddenError("This class belongs to another school");
   return place;
 }
 
@@ -106,7 +106,7 @@ export async function assertTeachesLesson(ctx: Ctx, lesson: Lesson): Promise<voi
 export function mayReadClassSchedule(caller: Caller, place: ClassPlace): boolean {
   switch (caller.role) {
     case "SCHOOL_ADMIN":
-      return caller.role === "SCHOOL_ADMIN" && !!caller.org.schoolId && place.schoolId === caller.org.schoolId;
+      return isSchoolAdminOf(caller, place.schoolId);
     case "TEACHER":
     case "STUDENT":
       return caller.classes.includes(place.classId);
