@@ -17,5 +17,4 @@ export const FORWARDED_HEADERS = [
   "x-legal-recipient",
   "x-legal-restricted",
   "accept-language",
-  "x-request-id",
 ] as const;

@@ -46,13 +46,18 @@ const headerOf =
 /** An IPv4 peer of a dual-stack socket shows as ::ffff:a.b.c.d. */
 const plainAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
+/** Whether the socket's peer is one of the trusted proxies (the gateway). */
+export function isTrustedPeer(req: IncomingMessage, trustedProxies: readonly string[] = []): boolean {
+  return !!req.socket.remoteAddress && trustedProxies.includes(plainAddress(req.socket.remoteAddress));
+}
+
 /**
  * The socket's peer; the first X-Forwarded-For hop (set by our gateway) only when that peer is a trusted
  * proxy, so a client calling the subgraph directly cannot choose the address it is throttled on.
  */
 export function clientAddressOf(req: IncomingMessage, trustedProxies: readonly string[] = []): string {
   const peer = req.socket.remoteAddress ? plainAddress(req.socket.remoteAddress) : "unknown";
-  if (!trustedProxies.includes(peer)) return peer;
+  if (!isTrustedPeer(req, trustedProxies)) return peer;
   const forwarded = headerOf(req)("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || peer;
 }
@@ -86,7 +91,9 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
       return {
         async willSendResponse({ contextValue }) {
           const entries = contextValue?.privacy?.drain() ?? [];
-          if (entries.length) await writeAccessRecords(orm.em, contextValue.requestId, entries, contextValue.caller);
+          if (entries.length) {
+            await writeAccessRecords(orm.em, { requestId: contextValue.requestId, correlationId: contextValue.correlationId }, entries, contextValue.caller);
+          }
         },
       };
     },
@@ -112,12 +119,14 @@ export async function startSubgraph<C extends BaseContext>(
   await apollo.start();
   const listening = await serve(apollo, {
     ...listen,
-    context: async (req, requestId) => {
+    // Only the gateway (a trusted proxy) names the request: its id is the audit key across subgraphs.
+    fromGateway: (req) => isTrustedPeer(req, runtime.trustedProxies),
+    context: async (req, ids) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);
         return runtime.extendContext({
           ...identity,
-          requestId,
+          ...ids,
           clientAddress: clientAddressOf(req, runtime.trustedProxies),
           em: runtime.orm.em.fork(),
           privacy: new PrivacyLedger(),

@@ -22,6 +22,8 @@ export const institutionsSubgraph: SubgraphModule<InstitutionsContext> = {
       name: "institutions",
       schema: built.schema,
       orm: deps.orm,
+      // The gateway's address: its X-Request-Id is the audit key (and its X-Forwarded-For believed).
+      trustedProxies: deps.config.trustedProxies,
       tokens: replicatedRevocation(deps, "institutions"),
       extendContext: institutionsContext({ relay: deps.relay }),
       jobs: [keepRetention(deps, "institutions", institutionsPrivacy)],

@@ -23,6 +23,8 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
       name: "journal",
       schema: built.schema,
       orm: deps.orm,
+      // The gateway's address: its X-Request-Id is the audit key (and its X-Forwarded-For believed).
+      trustedProxies: deps.config.trustedProxies,
       tokens: replicatedRevocation(deps, "journal"),
       extendContext: journalContext({
         relay: deps.relay,

@@ -40,6 +40,8 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       name: "notifications",
       schema: built.schema,
       orm: deps.orm,
+      // The gateway's address: its X-Request-Id is the audit key (and its X-Forwarded-For believed).
+      trustedProxies: deps.config.trustedProxies,
       tokens: replicatedRevocation(deps, "notifications"),
       extendContext: notificationsContext(channels),
       jobs: [
