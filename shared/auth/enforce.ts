@@ -19,7 +19,9 @@ import {
 import { ForbiddenError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
 import { isPartner } from "./partners.js";
+import type { Caller } from "./claims.js";
 import { blockApplies, canReach, decide, type Decision } from "./policy.js";
+import { relationshipsOf } from "./relationships.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
@@ -63,10 +65,10 @@ async function check(
   if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
   subject = await withRequestFacts(ctx, subject);
   const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
-  let decision = ctx.privacy.cached(key);
+  let decision = spec.withObject ? undefined : ctx.privacy.cached(key);
   if (!decision) {
-    decision = decide(caller, subject, spec.category, spec.purposes);
-    ctx.privacy.remember(key, decision);
+    decision = spec.withObject ? decideWithObject(caller, subject) : decide(caller, subject, spec.category, spec.purposes);
+    if (!spec.withObject) ctx.privacy.remember(key, decision);
   }
   if (blockApplies(decision)) {
     const blocked = await ctx.privacy.blockedFields(ctx.em, subject.id);
@@ -76,6 +78,15 @@ async function check(
     ctx.privacy.noteFor(caller, subject.id, field, decision.released ? undefined : decision.reason);
   }
   return decision;
+}
+
+/** A field released with its object (PersonalDataSpec.withObject): to whoever may reach the person. */
+function decideWithObject(caller: Caller, subject: DataSubject): Decision {
+  if (!canReach(caller, subject)) return { released: false, reason: "NO_RELATIONSHIP" };
+  if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) {
+    return { released: true, relationship: "DPO_LEGAL" };
+  }
+  return { released: true, relationship: relationshipsOf(caller, subject)[0]! };
 }
 
 /**
@@ -170,8 +181,15 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const fieldBlockNames = [...new Set([...blockNames(fieldName), ...(rowSpec ? rowBlockNames : [])])];
       const guardsRow = rowSpec && field.name !== "id";
       if (!needsAuth && !fieldSpec && !guardsRow && !rowItems && !reachItems && !sensitive) continue;
-      // A withheld [T!]! cannot be null without nulling its parent: it answers [] and the error goes alongside.
-      const emptyWhenWithheld = isNonNullType(field.type) && isListType(field.type.ofType);
+      // A withheld [T!]! or String! cannot be null without nulling its parent: it answers [] or "" and the
+      // error goes alongside (User.login is non-null in the contract, yet personal).
+      const withheldValue: unknown[] | "" | undefined = !isNonNullType(field.type)
+        ? undefined
+        : isListType(field.type.ofType)
+          ? []
+          : getNamedType(field.type).name === "String"
+            ? ""
+            : undefined;
 
       const resolve: GraphQLFieldResolver<unknown, C> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, ctx, info) => {
@@ -186,9 +204,9 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
           const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName, fieldBlockNames);
           if (!decision.released) {
             const error = new PersonalDataWithheldError(fieldSpec.category, decision.reason);
-            if (!emptyWhenWithheld) throw error;
+            if (withheldValue === undefined) throw error;
             ctx.privacy.reportWithheld(error, responsePathAsArray(info.path));
-            return [];
+            return Array.isArray(withheldValue) ? [] : withheldValue;
           }
         }
         const result = await resolve(parent, args, ctx, info);
@@ -200,7 +218,13 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         if (reachItems && Array.isArray(result)) {
           const subjects = await Promise.all(result.map((item) => reachItems(item, ctx)));
           const kept: unknown[] = [];
-          for (let i = 0; i < result.length; i++) if (await reachable(ctx, subjects[i] ?? null, itemsType)) kept.push(result[i]);
+          for (let i = 0; i < result.length; i++) {
+            const subject = subjects[i] ?? null;
+            if (!(await reachable(ctx, subject, itemsType))) continue;
+            kept.push(result[i]);
+            // Who the people in the list are (a child's guardians) is their data too: each one shown is audited.
+            if (subject && subject.id !== ctx.caller!.sub) ctx.privacy.noteFor(ctx.caller!, subject.id, fieldName);
+          }
           return kept;
         }
         if (!rowItems || !Array.isArray(result)) return result;

@@ -8,17 +8,24 @@ import type { ConstDirectiveNode } from "graphql";
 import { CATEGORIES, type Category } from "./policy.js";
 import { isPurpose, PURPOSES, type Purpose } from "./roles.js";
 
-export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!) on FIELD_DEFINITION | OBJECT`;
+export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!, withObject: Boolean) on FIELD_DEFINITION | OBJECT`;
 export const PURPOSE_ENUM_SDL = `enum Purpose { ${PURPOSES.join(" ")} }`;
 
 export interface PersonalDataSpec {
   category: Category;
   purposes: Purpose[];
+  /**
+   * Released with the object it belongs to, to anyone who may reach that object (a person's role and
+   * locale: a client cannot render a person without them), yet personal: every release to someone else is
+   * audited, and a block withholds it like any other field.
+   */
+  withObject?: boolean;
 }
 
 /** The usage string for type-graphql's @Directive decorator. */
-export function personalData(category: Category, purposes: readonly Purpose[]): string {
-  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}])`;
+export function personalData(category: Category, purposes: readonly Purpose[], options: { withObject?: boolean } = {}): string {
+  const withObject = options.withObject ? ", withObject: true" : "";
+  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}]${withObject})`;
 }
 
 /** Reads the directive from a type's or field's AST; throws on a malformed one so a typo fails at boot. */
@@ -33,7 +40,12 @@ export function readPersonalData(directives: readonly ConstDirectiveNode[] | und
   const list = purposes?.kind === "ListValue" ? purposes.values : [];
   const names = list.map((v) => (v.kind === "EnumValue" ? v.value : ""));
   if (names.length === 0 || !names.every(isPurpose)) throw new Error(`@personalData on ${where}: purposes must be Purpose values`);
-  return { category: category.value as Category, purposes: names as Purpose[] };
+  const withObject = node.arguments?.find((a) => a.name.value === "withObject")?.value;
+  return {
+    category: category.value as Category,
+    purposes: names as Purpose[],
+    ...(withObject?.kind === "BooleanValue" && withObject.value ? { withObject: true } : {}),
+  };
 }
 
 /**

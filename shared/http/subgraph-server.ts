@@ -92,7 +92,12 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
         async willSendResponse({ contextValue }) {
           const entries = contextValue?.privacy?.drain() ?? [];
           if (entries.length) {
-            await writeAccessRecords(orm.em, { requestId: contextValue.requestId, correlationId: contextValue.correlationId }, entries, contextValue.caller);
+            await writeAccessRecords(
+              orm.em,
+              { requestId: contextValue.requestId, correlationId: contextValue.correlationId },
+              entries,
+              contextValue.caller,
+            );
           }
         },
       };
