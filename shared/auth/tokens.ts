@@ -26,6 +26,11 @@ export interface TokenSettings {
    * set per subgraph like `isRevoked`.
    */
   isStale?: StaleClaimsCheck;
+  /**
+   * Both checks in one statement (a subgraph keeping both replicas): whether the session `sid` was revoked,
+   * and the claims generation of `sub` (0 when none). Used instead of `isRevoked` and `isStale` when set.
+   */
+  tokenState?: (sid: string | undefined, sub: string) => Promise<{ revoked: boolean; generation: number }>;
 }
 
 export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
@@ -71,11 +76,12 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
   const { sub, role, locale, org, teaching } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !isRole(role)) throw new UnauthenticatedError("The access token is malformed", 401);
   const sid = typeof payload.sid === "string" ? payload.sid : undefined;
-  if (sid && settings.isRevoked && (await settings.isRevoked(sid, role))) {
+  const gen = typeof payload.gen === "number" && Number.isInteger(payload.gen) && payload.gen > 0 ? payload.gen : 0;
+  const state = settings.tokenState ? await settings.tokenState(sid, sub) : undefined;
+  if (sid && (state ? state.revoked : settings.isRevoked && (await settings.isRevoked(sid, role)))) {
     throw new UnauthenticatedError("The session of this access token has ended", 401);
   }
-  const gen = typeof payload.gen === "number" && Number.isInteger(payload.gen) && payload.gen > 0 ? payload.gen : 0;
-  if (settings.isStale && (await settings.isStale(sub, gen))) {
+  if (state ? state.generation > gen : settings.isStale && (await settings.isStale(sub, gen))) {
     throw new UnauthenticatedError("The relationships behind this access token have changed; refresh the session", 401, "CLAIMS_CHANGED");
   }
   const orgObj = (org ?? {}) as Record<string, unknown>;
