@@ -34,6 +34,11 @@ export interface EnforcementOptions<C extends BaseContext> {
   publicFields?: readonly string[];
   /** Types whose whole object is hidden from a caller with no relationship to its subject (User). */
   reachableOnly?: readonly string[];
+  /**
+   * Types that are people (default: User). A released personal list of them (a class's students, a child's
+   * guardians) releases who each of them is: every one listed gets an access row of their own.
+   */
+  personTypes?: readonly string[];
 }
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
@@ -157,6 +162,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
 
   const blockNames = blockNamesOf(objectTypes, rows);
   const reachableOnly = new Set(options.reachableOnly ?? []);
+  const personTypes = new Set(options.personTypes ?? ["User"]);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
 
@@ -171,6 +177,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const itemsType = getNamedType(field.type).name;
       // Lists of people (children, guardians) drop the ones the caller has no relationship to.
       const reachItems = isListType(getNullableType(field.type)) && reachableOnly.has(itemsType) ? subjectOf(itemsType) : undefined;
+      // A personal list of people whose members are not filtered by reachability here: each one shown is noted.
+      const listsPeople = !!fieldSpec && !reachItems && isListType(getNullableType(field.type)) && personTypes.has(itemsType);
       const sensitive = readSensitiveValues(field.astNode?.directives, fieldName);
       const sensitiveSpec = sensitive && { category: "sensitive" as const, purposes: (fieldSpec ?? rowSpec)?.purposes ?? [] };
       if (sensitive && !(fieldSpec ?? rowSpec))
@@ -226,6 +234,12 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
             if (subject && subject.id !== ctx.caller!.sub) ctx.privacy.noteFor(ctx.caller!, subject.id, fieldName);
           }
           return kept;
+        }
+        if (listsPeople && Array.isArray(result)) {
+          for (const person of result as Array<{ id?: unknown }>) {
+            if (typeof person?.id === "string" && person.id !== ctx.caller!.sub) ctx.privacy.noteFor(ctx.caller!, person.id, fieldName);
+          }
+          return result;
         }
         if (!rowItems || !Array.isArray(result)) return result;
         const spec = rows.get(rowItems)!;
