@@ -17,7 +17,6 @@ export const FORWARDED_HEADERS = [
   "x-legal-recipient",
   "x-legal-restricted",
   "accept-language",
-  "x-request-id",
   // A write's client key (shared/idempotency): the subgraph that writes records it.
   "idempotency-key",
 ] as const;

@@ -8,7 +8,7 @@ import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { identify } from "../shared/auth/caller.js";
+import { identify, type RequestIds } from "../shared/auth/caller.js";
 import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
@@ -96,7 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const rateLimiter = await RateLimiter.fromConfig(config, options.redisKeyPrefix);
   const health: HealthState = { draining: false };
   const routes = { ...healthRoutes(urls, health), ...metrics.route(), ...(config.playground ? playgroundRoutes() : {}) };
-  const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
+  const context = async (req: IncomingMessage, ids: RequestIds): Promise<GatewayContext> => {
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -118,8 +118,10 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
         const value = header(name);
         if (value !== undefined) forward[name] = value;
       }
-      forward["x-request-id"] = requestId;
-      return { ...identity, requestId, forward };
+      // The gateway's own id is the audit key in every subgraph; the client's travels as a correlation id.
+      forward["x-request-id"] = ids.requestId;
+      if (ids.correlationId) forward["x-correlation-id"] = ids.correlationId;
+      return { ...identity, requestId: ids.requestId, forward };
     } catch (error) {
       throw localizeContextError(error, req);
     }

@@ -8,7 +8,10 @@ import type { PrivacyLedger } from "./auth/privacy-ledger.js";
 import type { Locale } from "./i18n/locale.js";
 
 export interface BaseContext {
+  /** The audit key: the gateway's id for the request (see shared/auth/caller.ts requestIdsOf). */
   requestId: string;
+  /** The client's own X-Request-Id, kept for correlation only. */
+  correlationId?: string;
   locale: Locale;
   caller: Caller | null;
   /** The client's network address (the gateway passes it on in X-Forwarded-For), for sign-in throttling. */

@@ -27,8 +27,14 @@ abstract class ApiError extends GraphQLError {
 const detailOf = (detail: string | undefined): Record<string, unknown> => (detail ? { detail } : {});
 
 export class UnauthenticatedError extends ApiError {
-  constructor(detail?: string, httpStatus?: number) {
-    super("UNAUTHENTICATED", detail ?? "Authentication is required or the token is not valid", detailOf(detail), httpStatus);
+  /** `reason` tells a client what to do: CLAIMS_CHANGED means "refresh the session", not "sign in again". */
+  constructor(detail?: string, httpStatus?: number, reason?: "CLAIMS_CHANGED") {
+    super(
+      "UNAUTHENTICATED",
+      detail ?? "Authentication is required or the token is not valid",
+      { ...detailOf(detail), ...(reason ? { reason } : {}) },
+      httpStatus,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { now } from "../clock.js";
 @Entity({ tableName: "access_records" })
 @Index({ properties: ["subjectId", "at"] })
 export class AccessRecord {
-  [OptionalProps]?: "id" | "at" | "reason" | "legalBasis" | "recipient" | "restricted";
+  [OptionalProps]?: "id" | "at" | "reason" | "legalBasis" | "recipient" | "restricted" | "correlationId";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string = randomUUID();
@@ -47,8 +47,13 @@ export class AccessRecord {
   @Property({ type: "boolean" })
   restricted: boolean = false;
 
+  /** The gateway's id of the request: one row per subject, outcome and request, whatever the client sent. */
   @Property({ type: "string", length: 64 })
   requestId: string;
+
+  /** The client's X-Request-Id, for correlating with its logs; never a key. */
+  @Property({ type: "string", length: 64, nullable: true })
+  correlationId?: string;
 
   @Property({ type: "datetime" })
   at: Date = now();

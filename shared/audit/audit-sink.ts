@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import type { RequestIds } from "../auth/caller.js";
 import type { Caller } from "../auth/claims.js";
 import type { AccessEntry } from "../auth/privacy-ledger.js";
 import { AccessRecord } from "./access-record.entity.js";
@@ -10,7 +11,7 @@ import { AccessRecord } from "./access-record.entity.js";
  */
 export async function writeAccessRecords(
   em: EntityManager,
-  requestId: string,
+  ids: RequestIds,
   entries: AccessEntry[],
   caller?: Caller | null,
 ): Promise<void> {
@@ -30,7 +31,8 @@ export async function writeAccessRecords(
         legalBasis: entry.legalBasis,
         recipient: legal ? caller?.legalRecipient : undefined,
         restricted: legal && caller?.legalRestricted === true,
-        requestId,
+        requestId: ids.requestId,
+        correlationId: ids.correlationId,
       }),
     );
   }

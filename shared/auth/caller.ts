@@ -12,16 +12,31 @@ import { verifyAccessToken, type TokenSettings } from "./tokens.js";
 export type HeaderReader = (name: string) => string | undefined;
 
 export interface RequestIdentity {
-  requestId: string;
   locale: Locale;
   caller: Caller | null;
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** A client's X-Request-Id if it is sane, otherwise a fresh one (it ends up in logs and audit rows). */
-export function requestIdFrom(header: string | undefined): string {
-  return header && REQUEST_ID_RE.test(header) ? header : randomUUID();
+/** A client-supplied id if it is sane (it ends up in logs and audit rows), otherwise none. */
+export const saneId = (header: string | undefined): string | undefined => (header && REQUEST_ID_RE.test(header) ? header : undefined);
+
+/**
+ * The ids of one request. `requestId` is the audit key: assigned by the gateway (a fresh UUID per request,
+ * whatever the client sent) and believed by a subgraph only from a trusted proxy, i.e. the gateway; a
+ * subgraph called directly assigns its own. The client's X-Request-Id is kept as `correlationId` only, so
+ * one id sent three times stays three accesses.
+ */
+export interface RequestIds {
+  requestId: string;
+  correlationId?: string;
+}
+
+export function requestIdsOf(header: HeaderReader, fromGateway: boolean): RequestIds {
+  if (fromGateway) {
+    return { requestId: saneId(header("x-request-id")) ?? randomUUID(), correlationId: saneId(header("x-correlation-id")) };
+  }
+  return { requestId: randomUUID(), correlationId: saneId(header("x-request-id")) };
 }
 
 /**
@@ -49,10 +64,9 @@ export function textHeader(header: HeaderReader, name: string): string | undefin
 }
 
 export async function identify(header: HeaderReader, tokens: TokenSettings): Promise<RequestIdentity> {
-  const requestId = requestIdFrom(header("x-request-id"));
   const requested = parseAcceptLanguage(header("accept-language"));
   const auth = header("authorization");
-  if (!auth) return { requestId, locale: requested ?? "UZ_LATN", caller: null };
+  if (!auth) return { locale: requested ?? "UZ_LATN", caller: null };
   const match = /^Bearer\s+(\S+)$/i.exec(auth);
   const claims = await verifyAccessToken(tokens, match?.[1] ?? "");
   const locale = requested ?? claims.locale;
@@ -66,12 +80,12 @@ export async function identify(header: HeaderReader, tokens: TokenSettings): Pro
   }
   const legalBasis = textHeader(header, "X-Legal-Basis");
   if (purpose === "LEGAL_REQUEST" && !legalBasis) throw new ForbiddenError("LEGAL_REQUEST needs an X-Legal-Basis reference", 403);
-  if (purpose !== "LEGAL_REQUEST") return { requestId, locale, caller: { ...claims, purpose } };
+  if (purpose !== "LEGAL_REQUEST") return { locale, caller: { ...claims, purpose } };
   const restricted = header("x-legal-restricted")?.trim().toLowerCase();
   if (restricted !== undefined && restricted !== "true" && restricted !== "false") {
     throw new BadUserInputError("X-Legal-Restricted", 'must be "true" or "false"', 400);
   }
   // The recipient is the authority named in the request; without one, the basis itself identifies it.
   const legalRecipient = textHeader(header, "X-Legal-Recipient") ?? legalBasis;
-  return { requestId, locale, caller: { ...claims, purpose, legalBasis, legalRecipient, legalRestricted: restricted === "true" } };
+  return { locale, caller: { ...claims, purpose, legalBasis, legalRecipient, legalRestricted: restricted === "true" } };
 }

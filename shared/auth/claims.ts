@@ -23,6 +23,8 @@ export interface AccessClaims {
   purposes: Purpose[];
   /** Refresh-token family this access token was issued under; for a partner, its client id (see partners.ts). */
   sid?: string;
+  /** The claims generation of `sub` these claims were computed at (claims-generation.ts); absent: 0. */
+  gen?: number;
   /** Integration partners only: the client's allowance in requests per minute, applied by the gateway. */
   rate?: number;
 }

@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  responsePathAsArray,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
@@ -18,7 +19,9 @@ import {
 import { ForbiddenError, NotFoundError, PersonalDataWithheldError, UnauthenticatedError } from "../errors.js";
 import type { BaseContext } from "../context.js";
 import { isPartner } from "./partners.js";
+import type { Caller } from "./claims.js";
 import { blockApplies, canReach, canReachAnyone, decide, type Decision } from "./policy.js";
+import { relationshipsOf } from "./relationships.js";
 import { readPersonalData, readSensitiveValues, type PersonalDataSpec } from "./personal-data.js";
 import type { DataSubject } from "./subject.js";
 
@@ -31,6 +34,11 @@ export interface EnforcementOptions<C extends BaseContext> {
   publicFields?: readonly string[];
   /** Types whose whole object is hidden from a caller with no relationship to its subject (User). */
   reachableOnly?: readonly string[];
+  /**
+   * Types that are people (default: User). A released personal list of them (a class's students, a child's
+   * guardians) releases who each of them is: every one listed gets an access row of their own.
+   */
+  personTypes?: readonly string[];
 }
 
 const FEDERATION_PUBLIC = new Set(["_service"]);
@@ -48,6 +56,16 @@ export function blockNamesIn(schema: GraphQLSchema, name: string): string[] {
 }
 
 /**
+ * The subject with the facts only the shared replicas hold: for the data protection officer, whether the
+ * person has an open data request (DPO_HANDLING). Others' decisions never depend on it, so nobody else pays
+ * for the lookup.
+ */
+export async function withRequestFacts(ctx: BaseContext, subject: DataSubject): Promise<DataSubject> {
+  if (ctx.caller?.role !== "DATA_PROTECTION_OFFICER" || subject.openDataRequest !== undefined) return subject;
+  return { ...subject, openDataRequest: await ctx.privacy.hasOpenRequest(ctx.em, subject.id) };
+}
+
+/**
  * The decision for one subject and spec, noted in the audit ledger. The matrix's answer is cached per
  * request; a release to someone else then meets the subject's blocks: `blockNames` are the names a block of
  * this field goes by (the field, and for personal rows the row type and the lists of it).
@@ -62,11 +80,12 @@ async function check(
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
   if (!subject) return { released: false, reason: "NO_RELATIONSHIP" };
+  subject = await withRequestFacts(ctx, subject);
   const key = `${subject.id}|${subject.academicSubjectId ?? ""}|${subject.recordDate ?? ""}|${spec.category}|${spec.purposes.join(",")}`;
-  let decision = ctx.privacy.cached(key);
+  let decision = spec.withObject ? undefined : ctx.privacy.cached(key);
   if (!decision) {
-    decision = decide(caller, subject, spec.category, spec.purposes);
-    ctx.privacy.remember(key, decision);
+    decision = spec.withObject ? decideWithObject(caller, subject) : decide(caller, subject, spec.category, spec.purposes);
+    if (!spec.withObject) ctx.privacy.remember(key, decision);
   }
   if (blockApplies(decision)) {
     const blocked = await ctx.privacy.blockedFields(ctx.em, subject.id);
@@ -78,6 +97,15 @@ async function check(
   return decision;
 }
 
+/** A field released with its object (PersonalDataSpec.withObject): to whoever may reach the person. */
+function decideWithObject(caller: Caller, subject: DataSubject): Decision {
+  if (!canReach(caller, subject)) return { released: false, reason: "NO_RELATIONSHIP" };
+  if (caller.role === "DATA_PROTECTION_OFFICER" && caller.purpose === "LEGAL_REQUEST" && caller.legalBasis) {
+    return { released: true, relationship: "DPO_LEGAL" };
+  }
+  return { released: true, relationship: relationshipsOf(caller, subject)[0]! };
+}
+
 /**
  * Object-level reachability: whether the caller stands in any relationship to the subject. A refusal
  * about someone else is audited like a withheld field, under the name of what was asked for.
@@ -85,7 +113,7 @@ async function check(
 export async function reachable(ctx: BaseContext, subject: DataSubject | null, what: string): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
-  if (subject && canReach(caller, subject)) return true;
+  if (subject && canReach(caller, await withRequestFacts(ctx, subject))) return true;
   if (subject && subject.id !== caller.sub) {
     ctx.privacy.noteFor(caller, subject.id, what, "NO_RELATIONSHIP");
   }
@@ -168,6 +196,7 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
   // Aggregates computed in SQL (a class's daily attendance, the reports) read which names block a row type here.
   schema.extensions = { ...schema.extensions, [BLOCK_NAMES]: blockNames };
   const reachableOnly = new Set(options.reachableOnly ?? []);
+  const personTypes = new Set(options.personTypes ?? ["User"]);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const publicFields = new Set([...(options.publicFields ?? []), ...FEDERATION_PUBLIC]);
 
@@ -182,6 +211,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const itemsType = getNamedType(field.type).name;
       // Lists of people (children, guardians) drop the ones the caller has no relationship to.
       const reachItems = isListType(getNullableType(field.type)) && reachableOnly.has(itemsType) ? subjectOf(itemsType) : undefined;
+      // A personal list of people whose members are not filtered by reachability here: each one shown is noted.
+      const listsPeople = !!fieldSpec && !reachItems && isListType(getNullableType(field.type)) && personTypes.has(itemsType);
       const sensitive = readSensitiveValues(field.astNode?.directives, fieldName);
       const sensitiveSpec = sensitive && {
         category: "sensitive" as const,
@@ -197,8 +228,12 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       const guardsRow = rowSpec && field.name !== "id";
       if (!needsAuth && !fieldSpec && !guardsRow && !rowItems && !reachItems && !sensitive) continue;
       // Withheld answers null with its error, so a personal field must be nullable: a withheld list then reads
-      // as null (withheld), never as [] (there are none), in every client and cache.
-      if (fieldSpec && isNonNullType(field.type)) throw new Error(`${fieldName} holds personal data and must be nullable`);
+      // as null (withheld), never as [] (there are none), in every client and cache. The one exception is a
+      // non-null String of the contract (User.login): withheld, it answers "" and its error goes alongside.
+      const emptyWhenWithheld =
+        !!fieldSpec && isNonNullType(field.type) && !isListType(field.type.ofType) && getNamedType(field.type).name === "String";
+      if (fieldSpec && isNonNullType(field.type) && !emptyWhenWithheld)
+        throw new Error(`${fieldName} holds personal data and must be nullable`);
       // A nullable list of one subject's rows (a journal row's grades) whose every row is withheld is withheld
       // as a whole; a non-null list (a query's result across many people) keeps only the rows released.
       const nullWhenAllWithheld = !isNonNullType(field.type);
@@ -214,7 +249,12 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         }
         if (fieldSpec && fieldSubject) {
           const decision = await check(ctx, await fieldSubject(parent, ctx), fieldSpec, fieldName, fieldBlockNames);
-          if (!decision.released) throw new PersonalDataWithheldError(fieldSpec.category, decision.reason);
+          if (!decision.released) {
+            const error = new PersonalDataWithheldError(fieldSpec.category, decision.reason);
+            if (!emptyWhenWithheld) throw error;
+            ctx.privacy.reportWithheld(error, responsePathAsArray(info.path));
+            return "";
+          }
         }
         const result = await resolve(parent, args, ctx, info);
         if (sensitive && sensitiveSpec && sensitive.values.includes(String(result))) {
@@ -225,8 +265,20 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
         if (reachItems && Array.isArray(result)) {
           const subjects = await Promise.all(result.map((item) => reachItems(item, ctx)));
           const kept: unknown[] = [];
-          for (let i = 0; i < result.length; i++) if (await reachable(ctx, subjects[i] ?? null, itemsType)) kept.push(result[i]);
+          for (let i = 0; i < result.length; i++) {
+            const subject = subjects[i] ?? null;
+            if (!(await reachable(ctx, subject, itemsType))) continue;
+            kept.push(result[i]);
+            // Who the people in the list are (a child's guardians) is their data too: each one shown is audited.
+            if (subject && subject.id !== ctx.caller!.sub) ctx.privacy.noteFor(ctx.caller!, subject.id, fieldName);
+          }
           return kept;
+        }
+        if (listsPeople && Array.isArray(result)) {
+          for (const person of result as Array<{ id?: unknown }>) {
+            if (typeof person?.id === "string" && person.id !== ctx.caller!.sub) ctx.privacy.noteFor(ctx.caller!, person.id, fieldName);
+          }
+          return result;
         }
         if (!rowItems || !Array.isArray(result)) return result;
         const spec = rows.get(rowItems)!;

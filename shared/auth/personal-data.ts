@@ -11,7 +11,7 @@ import type { ConstDirectiveNode } from "graphql";
 import { CATEGORIES, type Category } from "./policy.js";
 import { isPurpose, PURPOSES, type Purpose } from "./roles.js";
 
-export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!, derivedFrom: [String!]) on FIELD_DEFINITION | OBJECT`;
+export const PERSONAL_DATA_SDL = `directive @personalData(category: String!, purposes: [Purpose!]!, derivedFrom: [String!], withObject: Boolean) on FIELD_DEFINITION | OBJECT`;
 export const PURPOSE_ENUM_SDL = `enum Purpose { ${PURPOSES.join(" ")} }`;
 
 export interface PersonalDataSpec {
@@ -19,14 +19,26 @@ export interface PersonalDataSpec {
   purposes: Purpose[];
   /** "Type.field" or row type names the value is computed from; their blocks are its blocks. */
   derivedFrom: string[];
+  /**
+   * Released with the object it belongs to, to anyone who may reach that object (a person's role and
+   * locale: a client cannot render a person without them), yet personal: every release to someone else is
+   * audited, and a block withholds it like any other field.
+   */
+  withObject?: boolean;
 }
 
 const BLOCK_NAME = /^[A-Z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/;
 
 /** The usage string for type-graphql's @Directive decorator. */
-export function personalData(category: Category, purposes: readonly Purpose[], derivedFrom: readonly string[] = []): string {
+export function personalData(
+  category: Category,
+  purposes: readonly Purpose[],
+  options: { derivedFrom?: readonly string[]; withObject?: boolean } = {},
+): string {
+  const derivedFrom = options.derivedFrom ?? [];
   const derived = derivedFrom.length ? `, derivedFrom: [${derivedFrom.map((d) => JSON.stringify(d)).join(", ")}]` : "";
-  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}]${derived})`;
+  const withObject = options.withObject ? ", withObject: true" : "";
+  return `@personalData(category: "${category}", purposes: [${purposes.join(", ")}]${derived}${withObject})`;
 }
 
 /** Reads the directive from a type's or field's AST; throws on a malformed one so a typo fails at boot. */
@@ -44,7 +56,13 @@ export function readPersonalData(directives: readonly ConstDirectiveNode[] | und
   const derived = node.arguments?.find((a) => a.name.value === "derivedFrom")?.value;
   const derivedFrom = derived?.kind === "ListValue" ? derived.values.map((v) => (v.kind === "StringValue" ? v.value : "")) : [];
   if (!derivedFrom.every((d) => BLOCK_NAME.test(d))) throw new Error(`@personalData on ${where}: derivedFrom names "Type" or "Type.field"`);
-  return { category: category.value as Category, purposes: names as Purpose[], derivedFrom };
+  const withObject = node.arguments?.find((a) => a.name.value === "withObject")?.value;
+  return {
+    category: category.value as Category,
+    purposes: names as Purpose[],
+    derivedFrom,
+    ...(withObject?.kind === "BooleanValue" && withObject.value ? { withObject: true } : {}),
+  };
 }
 
 /**

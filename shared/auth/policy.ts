@@ -39,7 +39,7 @@ const J_ADM: Allowed = ["JOURNAL", "ADMINISTRATION"];
  * identifiers, birth dates, family links, accounts or the sensitive category (an illness shows as an
  * excused absence, as to a subject teacher).
  */
-export const MATRIX: Record<SubjectKind, Rules> = {
+const BASE_MATRIX: Record<SubjectKind, Rules> = {
   STUDENT: {
     // The school or class a student left keeps the name on the rows of that time and may open the list of
     // marks: each dated row is then judged by the enrolment covering its day (relationships.ts, asOfRecord).
@@ -86,6 +86,21 @@ export const MATRIX: Record<SubjectKind, Rules> = {
     account: { SCHOOL_ADMIN: ADM, OFFICIAL: ADM },
   },
 };
+
+/**
+ * The data protection officer handling a person's open data request (DPO_HANDLING) may read every category
+ * of that person under any purpose the officer may declare (SELF_SERVICE, their default): checking a
+ * rectification or an erasure needs the data it is about. Nothing once the request is decided.
+ */
+function withDpoHandling(matrix: Record<SubjectKind, Rules>): Record<SubjectKind, Rules> {
+  const out = {} as Record<SubjectKind, Rules>;
+  for (const [kind, rules] of Object.entries(matrix) as Array<[SubjectKind, Rules]>) {
+    out[kind] = Object.fromEntries(CATEGORIES.map((category) => [category, { ...rules[category], DPO_HANDLING: "ANY" as const }]));
+  }
+  return out;
+}
+
+export const MATRIX: Record<SubjectKind, Rules> = withDpoHandling(BASE_MATRIX);
 
 export type Decision = { released: true; relationship: Relationship | "DPO_LEGAL" } | { released: false; reason: WithholdReason };
 

@@ -5,8 +5,10 @@
  */
 import type { EntityManager } from "@mikro-orm/core";
 import type DataLoader from "dataloader";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { WithholdReason } from "../errors.js";
 import { blockedFieldsLoader } from "../privacy/blocks.js";
+import { openRequestsLoader } from "../privacy/open-requests.js";
 import type { Caller } from "./claims.js";
 import type { Decision } from "./policy.js";
 import type { Purpose, Role } from "./roles.js";
@@ -26,6 +28,8 @@ export class PrivacyLedger {
   private readonly decisions = new Map<string, Decision>();
   private readonly entries = new Map<string, { entry: AccessEntry; fields: Set<string> }>();
   private blocks?: DataLoader<string, ReadonlySet<string>>;
+  private openRequests?: DataLoader<string, boolean>;
+  private readonly withheld: GraphQLFormattedError[] = [];
 
   /**
    * The fields of `subjectId` under a block, read through this request's EntityManager on first use; all
@@ -34,6 +38,25 @@ export class PrivacyLedger {
   blockedFields(em: EntityManager, subjectId: string): Promise<ReadonlySet<string>> {
     this.blocks ??= blockedFieldsLoader(em);
     return this.blocks.load(subjectId);
+  }
+
+  /** Whether `subjectId` has an open data request (the DPO_HANDLING fact), batched like `blockedFields`. */
+  hasOpenRequest(em: EntityManager, subjectId: string): Promise<boolean> {
+    this.openRequests ??= openRequestsLoader(em);
+    return this.openRequests.load(subjectId);
+  }
+
+  /**
+   * A withheld non-null String (User.login) answers "" (so its parent object survives); its error is kept
+   * here and added to the response by the subgraph server.
+   */
+  reportWithheld(error: GraphQLError, path: ReadonlyArray<string | number>): void {
+    this.withheld.push({ message: error.message, path: [...path], extensions: error.extensions });
+  }
+
+  /** The withheld-list errors of this request, once. */
+  takeWithheldErrors(): GraphQLFormattedError[] {
+    return this.withheld.splice(0);
   }
 
   cached(key: string): Decision | undefined {

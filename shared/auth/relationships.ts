@@ -17,7 +17,8 @@ export type Relationship =
   | "SCHOOL_ADMIN" // school admin → anyone attached to their school
   | "OFFICIAL" // official → staff of schools under their territory (students: aggregates only, no relationship)
   | "PARTNER" // a school's integration partner, under JOURNAL → students and staff of that school (partners.ts)
-  | "FORMER_SCHOOL"; // school admin or teacher of a school or class the student has left → the name on the records kept of that time
+  | "FORMER_SCHOOL" // school admin or teacher of a school or class the student has left → the name on the records kept of that time
+  | "DPO_HANDLING"; // the data protection officer → a person whose data request is open (they are handling it)
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
 
@@ -106,6 +107,9 @@ export function relationshipsOf(caller: Caller, given: DataSubject): Relationshi
   if (OFFICIAL_ROLES.includes(caller.role) && subject.kind === "STAFF" && officialCovers(caller, subject)) found.push("OFFICIAL");
   if (partnerRelatesTo(caller, subject)) found.push("PARTNER");
   if (found.length === 0 && formerlyRelated(caller, subject)) found.push("FORMER_SCHOOL");
+  // Not "anyone, any time": only while that person's own request is open (DESIGN.md §3); otherwise a
+  // legal request with its basis (policy.ts), which is a disclosure and audited as one.
+  if (caller.role === "DATA_PROTECTION_OFFICER" && subject.openDataRequest) found.push("DPO_HANDLING");
   return found;
 }
 
@@ -131,3 +135,37 @@ export const administersSchool = (caller: Caller, unit: OrgUnit): boolean =>
 
 /** An official whose territory holds the unit (the ministry: everywhere). */
 export const governsUnit = (caller: Caller, unit: OrgUnit): boolean => officialCovers(caller, unitSubject(unit));
+
+/*
+ * Standing checks of the workflows (who may record marks at a school, link a guardian, file a request).
+ * Each is written once, here, from `relationshipsOf`, so a workflow rule and the field policy can never
+ * disagree about who is a school's admin or a child's guardian.
+ */
+
+/** A place (a school, or a class of it) as a subject with no person behind it: for standing checks only. */
+function placeAt(schoolId: string | null | undefined, classIds: readonly string[] = []): DataSubject {
+  return { id: "", kind: "STAFF", schoolIds: schoolId ? [schoolId] : [], districtIds: [], regionIds: [], classIds: [...classIds] };
+}
+
+/** The caller is the school admin of `schoolId` (the SCHOOL_ADMIN relationship to anything attached to it). */
+export const isSchoolAdminOf = (caller: Caller | null | undefined, schoolId: string | null | undefined): boolean =>
+  !!caller && !!schoolId && relationshipsOf(caller, placeAt(schoolId)).includes("SCHOOL_ADMIN");
+
+/** The school the caller administers (their own org's school, if they stand as its admin), or null. */
+export const adminSchoolOf = (caller: Caller | null | undefined): string | null =>
+  caller && isSchoolAdminOf(caller, caller.org.schoolId) ? caller.org.schoolId! : null;
+
+/** The caller is the school admin of one of the subject's schools. */
+export const isSchoolAdminOfSubject = (caller: Caller, subject: DataSubject): boolean =>
+  relationshipsOf(caller, subject).includes("SCHOOL_ADMIN");
+
+/** The caller is the person, or a parent (legal representative) of the student `subjectId`. */
+export function isSelfOrGuardianOf(caller: Caller, subjectId: string): boolean {
+  const asChild: DataSubject = { id: subjectId, kind: "STUDENT", schoolIds: [], districtIds: [], regionIds: [], classIds: [] };
+  const found = relationshipsOf(caller, asChild);
+  return found.includes("SELF") || found.includes("GUARDIAN");
+}
+
+/** The data protection officer handling an open request of the subject (the subject's facts must carry it). */
+export const isHandlingRequestOf = (caller: Caller, subject: DataSubject): boolean =>
+  relationshipsOf(caller, subject).includes("DPO_HANDLING");

@@ -8,6 +8,7 @@ import type { EntityManager, MikroORM } from "@mikro-orm/core";
 import type { EventBus, EventEnvelope } from "../events/bus.js";
 import type { SubgraphDeps } from "../federation/subgraph-module.js";
 import { consume } from "../events/outbox.js";
+import { registerClaimsGenerationConsumer } from "./claims-generation.js";
 import { RevokedSession } from "./revoked-session.entity.js";
 import type { Role } from "./roles.js";
 import type { TokenSettings } from "./tokens.js";
@@ -54,10 +55,31 @@ export function registerRevokedSessionConsumer(orm: MikroORM, bus: EventBus, con
 }
 
 /**
- * Everything a subgraph that keeps the replica needs, in one call from its createRuntime: subscribes the
- * consumer (named after the subgraph) and returns token settings that refuse revoked sessions.
+ * Everything a subgraph that keeps the replicas needs, in one call from its createRuntime: subscribes the
+ * consumers (named after the subgraph) and returns token settings that refuse revoked sessions and tokens
+ * whose claims predate a relationship change (claims-generation.ts).
  */
 export function replicatedRevocation(deps: Pick<SubgraphDeps, "orm" | "bus" | "tokens">, consumer: string): TokenSettings {
   registerRevokedSessionConsumer(deps.orm, deps.bus, consumer);
-  return withRevocationCheck(deps.tokens, replicaRevocationCheck(deps.orm));
+  registerClaimsGenerationConsumer(deps.orm, deps.bus, consumer);
+  return { ...deps.tokens, tokenState: replicaTokenState(deps.orm) };
+}
+
+/**
+ * The revocation and the claims generation of a token from this subgraph's replicas, in one statement per
+ * request (two primary-key lookups as subqueries): the price of checking every token everywhere stays flat.
+ */
+export function replicaTokenState(orm: MikroORM): NonNullable<TokenSettings["tokenState"]> {
+  return async (sid, sub) => {
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ revoked: number | string | null; generation: number | string | null }>>(
+        `select (select count(*) from revoked_sessions where sid = ?) as revoked, ` +
+          `(select generation from claims_generations where user_id = ?) as generation`,
+        [sid ?? "", sub],
+      );
+    const row = rows[0];
+    return { revoked: Number(row?.revoked ?? 0) > 0, generation: Number(row?.generation ?? 0) };
+  };
 }

@@ -28,6 +28,11 @@ export interface DataSubject {
    * who, and the last day (Tashkent) of their rights over it (the lesson's day + SUBSTITUTE_DAYS).
    */
   substitutes?: ReadonlyArray<Substitution>;
+  /**
+   * Whether the person has an open data request (shared/privacy/open-requests.ts). Filled by the shared
+   * enforcement when the caller is the data protection officer; subjects.ts files never set it.
+   */
+  openDataRequest?: boolean;
 }
 
 export interface Substitution {

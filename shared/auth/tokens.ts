@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { UnauthenticatedError } from "../errors.js";
 import type { AccessClaims } from "./claims.js";
+import type { StaleClaimsCheck } from "./claims-generation.js";
 import { TOKEN_ALG, type SigningKeys } from "./keys.js";
 import { isPurpose, isRole, type Role } from "./roles.js";
 import { now, nowMs } from "../clock.js";
@@ -20,6 +21,16 @@ export interface TokenSettings {
    * where to look (a person's sessions, or a partner's client).
    */
   isRevoked?: (sid: string, role?: Role) => Promise<boolean>;
+  /**
+   * Whether the person's relationships changed after the token's claims were computed (claims-generation.ts);
+   * set per subgraph like `isRevoked`.
+   */
+  isStale?: StaleClaimsCheck;
+  /**
+   * Both checks in one statement (a subgraph keeping both replicas): whether the session `sid` was revoked,
+   * and the claims generation of `sub` (0 when none). Used instead of `isRevoked` and `isStale` when set.
+   */
+  tokenState?: (sid: string | undefined, sub: string) => Promise<{ revoked: boolean; generation: number }>;
 }
 
 export const tokenSettings = (config: Config, keys: SigningKeys): TokenSettings => ({
@@ -78,8 +89,13 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
   if (typeof sid !== "string" || !sid || typeof jti !== "string" || !jti || typeof exp !== "number") {
     throw new UnauthenticatedError("The access token is malformed", 401);
   }
-  if (settings.isRevoked && (await settings.isRevoked(sid, role))) {
+  const gen = typeof payload.gen === "number" && Number.isInteger(payload.gen) && payload.gen > 0 ? payload.gen : 0;
+  const state = settings.tokenState ? await settings.tokenState(sid, sub) : undefined;
+  if (state ? state.revoked : settings.isRevoked && (await settings.isRevoked(sid, role))) {
     throw new UnauthenticatedError("The session of this access token has ended", 401);
+  }
+  if (state ? state.generation > gen : settings.isStale && (await settings.isStale(sub, gen))) {
+    throw new UnauthenticatedError("The relationships behind this access token have changed; refresh the session", 401, "CLAIMS_CHANGED");
   }
   const orgObj = (org ?? {}) as Record<string, unknown>;
   return {
@@ -100,6 +116,7 @@ export async function verifyAccessToken(settings: TokenSettings, token: string):
     childClasses: strings(payload.childClasses),
     purposes: strings(payload.purposes).filter(isPurpose),
     sid,
+    ...(gen > 0 ? { gen } : {}),
     ...(typeof payload.rate === "number" && Number.isInteger(payload.rate) && payload.rate > 0 ? { rate: payload.rate } : {}),
   };
 }

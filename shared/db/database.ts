@@ -12,11 +12,13 @@ import { OutboxEvent } from "../events/outbox-event.entity.js";
 import { ProcessedEvent } from "../events/processed-event.entity.js";
 import { IdempotencyRecord } from "../idempotency/idempotency-record.entity.js";
 import { BlockedField } from "../privacy/blocked-field.entity.js";
+import { OpenDataRequest } from "../privacy/open-data-request.entity.js";
+import { ClaimsGeneration } from "../auth/claims-generation.entity.js";
 import { RetentionSchedule } from "../privacy/retention-schedule.entity.js";
 
 /**
  * Infrastructure tables every subgraph has: outbox, inbox, access audit, retention schedule, blocked fields
- * (the enforcement reads them), idempotency keys of writes.
+ * (the enforcement reads them), idempotency keys of writes, open data requests and claims generations.
  */
 export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [
   OutboxEvent,
@@ -25,6 +27,8 @@ export const INFRASTRUCTURE_ENTITIES: EntityClass<unknown>[] = [
   RetentionSchedule,
   BlockedField,
   IdempotencyRecord,
+  OpenDataRequest,
+  ClaimsGeneration,
 ];
 
 export interface DatabaseOptions {

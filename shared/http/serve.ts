@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloContext } from "@apollo/server";
-import { requestIdFrom } from "../auth/caller.js";
+import { requestIdsOf, type RequestIds } from "../auth/caller.js";
 import { parseAcceptLanguage } from "../i18n/locale.js";
 import { localizeMessage } from "./error-format.js";
 import { logError } from "./log-safe.js";
@@ -26,7 +26,12 @@ export type Admission = { admit: GraphQLHttpRequest } | { refuse: { status: numb
 export interface ServeOptions<C extends ApolloContext> {
   host: string;
   port: number;
-  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  context: (req: IncomingMessage, ids: RequestIds) => Promise<C>;
+  /**
+   * Whether this request comes from the gateway, whose X-Request-Id (the audit key) and X-Correlation-Id are
+   * then believed; otherwise the request gets a fresh id and the client's X-Request-Id is a correlation id.
+   */
+  fromGateway?: (req: IncomingMessage) => boolean;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
   graphqlPath?: string;
@@ -90,9 +95,14 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const requestId = requestIdFrom(req.headers["x-request-id"] as string | undefined);
-    res.setHeader("x-request-id", requestId);
-    req.headers["x-request-id"] = requestId;
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const ids = requestIdsOf(header, options.fromGateway?.(req) ?? false);
+    // The client's own id is echoed (generated when absent); the audit key is told apart.
+    res.setHeader("x-request-id", ids.correlationId ?? ids.requestId);
+    res.setHeader("x-audit-request-id", ids.requestId);
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res);
     if (url.pathname !== graphqlPath) return sendJson(res, 404, errorBody("NOT_FOUND", "No such path"));
@@ -131,7 +141,7 @@ export async function serve<C extends ApolloContext>(apollo: ApolloServer<C>, op
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { ...request, headers },
-      context: () => options.context(req, requestId),
+      context: () => options.context(req, ids),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -56,13 +56,18 @@ const headerOf =
 /** An IPv4 peer of a dual-stack socket shows as ::ffff:a.b.c.d. */
 const plainAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
+/** Whether the socket's peer is one of the trusted proxies (the gateway). */
+export function isTrustedPeer(req: IncomingMessage, trustedProxies: readonly string[] = []): boolean {
+  return !!req.socket.remoteAddress && trustedProxies.includes(plainAddress(req.socket.remoteAddress));
+}
+
 /**
  * The socket's peer; the first X-Forwarded-For hop (set by our gateway) only when that peer is a trusted
  * proxy, so a client calling the subgraph directly cannot choose the address it is throttled on.
  */
 export function clientAddressOf(req: IncomingMessage, trustedProxies: readonly string[] = []): string {
   const peer = req.socket.remoteAddress ? plainAddress(req.socket.remoteAddress) : "unknown";
-  if (!trustedProxies.includes(peer)) return peer;
+  if (!isTrustedPeer(req, trustedProxies)) return peer;
   const forwarded = headerOf(req)("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || peer;
 }
@@ -81,7 +86,14 @@ function auditPlugin<C extends BaseContext>(orm: MikroORM): ApolloServerPlugin<C
       return {
         async willSendResponse({ contextValue }) {
           const entries = contextValue?.privacy?.drain() ?? [];
-          if (entries.length) await writeAccessRecords(orm.em, contextValue.requestId, entries, contextValue.caller);
+          if (entries.length) {
+            await writeAccessRecords(
+              orm.em,
+              { requestId: contextValue.requestId, correlationId: contextValue.correlationId },
+              entries,
+              contextValue.caller,
+            );
+          }
         },
       };
     },
@@ -100,6 +112,24 @@ function subgraphMetrics(runtime: SubgraphRuntime<BaseContext>): ServerMetrics {
     }
   });
   return metrics;
+}
+
+/**
+ * A withheld non-null String (User.login) answers "" so its parent object survives; the enforcement keeps
+ * its PERSONAL_DATA_WITHHELD error in the request's ledger, and this adds it to the response.
+ */
+function withheldValuesPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const extra = contextValue?.privacy?.takeWithheldErrors() ?? [];
+          if (extra.length === 0 || response.body.kind !== "single") return;
+          response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
+        },
+      };
+    },
+  };
 }
 
 /** The defaults (SUBGRAPH_MAX_DEPTH, SUBGRAPH_MAX_REPRESENTATIONS, SUBGRAPH_TIME_BUDGET_MS) when a caller gives none. */
@@ -123,6 +153,7 @@ export function createSubgraphApollo<C extends BaseContext>(
       ...(metrics ? [metrics.plugin<C>()] : []),
       schemaAccessPlugin<C>(access),
       requestChecksPlugin<C>(),
+      withheldValuesPlugin<C>(),
       localizeErrorsPlugin<C>(),
       auditPlugin<C>(runtime.orm),
     ],
@@ -167,12 +198,14 @@ export async function startSubgraph<C extends BaseContext>(
     health,
     drainMs,
     routes: { ...healthRoutes(readinessChecks(runtime.orm, bus), health), ...metrics.route() },
-    context: async (req, requestId) => {
+    // Only the gateway (a trusted proxy) names the request: its id is the audit key across subgraphs.
+    fromGateway: (req) => isTrustedPeer(req, runtime.trustedProxies),
+    context: async (req, ids) => {
       try {
         const identity = await identify(headerOf(req), runtime.tokens);
         return runtime.extendContext({
           ...identity,
-          requestId,
+          ...ids,
           clientAddress: clientAddressOf(req, runtime.trustedProxies),
           idempotencyKey: headerOf(req)(IDEMPOTENCY_HEADER),
           em: runtime.orm.em.fork(),

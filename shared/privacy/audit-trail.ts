@@ -14,8 +14,15 @@ export interface AuditTrail {
   disclosures: DisclosureType[];
 }
 
+/**
+ * Who may learn of a disclosure the law restricts, and of anything derived from it (the access that made it,
+ * a correction message owed to its recipient, a workflow step saying one was sent): the data protection
+ * officer alone. The subject, a parent and the school's administration never do.
+ */
+export const seesRestrictedDisclosures = (caller: Caller | null | undefined): boolean => caller?.role === "DATA_PROTECTION_OFFICER";
+
 export async function auditTrailOf(em: EntityManager, subjectId: string, caller: Caller): Promise<AuditTrail> {
-  const officer = caller.role === "DATA_PROTECTION_OFFICER";
+  const officer = seesRestrictedDisclosures(caller);
   const records = await em.find(
     AccessRecord,
     { subjectId, released: true, ...(officer ? {} : { restricted: false }) },

@@ -43,7 +43,7 @@ export function reportPart<C extends BaseContext>(subgraph: Exclude<SubgraphName
   @Resolver(() => ReportStub)
   class ReportPartResolver {
     async part(stub: ReportStub, ctx: C): Promise<PersonalDataPartType> {
-      const subjectId = authoriseReport(ctx, stub.subjectId, `PersonalDataReport.${field}`);
+      const subjectId = await authoriseReport(ctx, stub.subjectId, `PersonalDataReport.${field}`);
       const [items, trail, leavesOn] = await Promise.all([
         source.items(ctx, subjectId),
         auditTrailOf(ctx.em, subjectId, ctx.caller!),

@@ -65,20 +65,36 @@ export interface RetentionConsumerOptions {
 /** Subscribes the three retention consumers of one subgraph; called once per process. */
 export function registerRetentionConsumers(deps: Pick<SubgraphDeps, "orm" | "bus" | "relay">, options: RetentionConsumerOptions): void {
   const { consumer, privacy, policy, daysAfterLeaving } = options;
+  // A replica update may write outbox events (users: the changed claims of the people concerned); send them now.
+  const replicaWrites = { afterCommit: () => deps.relay.kick() };
 
-  consume(deps.orm, deps.bus, ENROLMENT_ENDED, consumer, async (em, event: EventEnvelope) => {
-    const ended = parseEnrolmentEnded(event.payload);
-    if (!ended) return;
-    await privacy.onEnrolmentEnded?.(em, ended);
-    await schedule(em, ended.studentId, "LEFT_SCHOOL", addDays(ended.endedOn, daysAfterLeaving));
-  });
+  consume(
+    deps.orm,
+    deps.bus,
+    ENROLMENT_ENDED,
+    consumer,
+    async (em, event: EventEnvelope) => {
+      const ended = parseEnrolmentEnded(event.payload);
+      if (!ended) return;
+      await privacy.onEnrolmentEnded?.(em, ended);
+      await schedule(em, ended.studentId, "LEFT_SCHOOL", addDays(ended.endedOn, daysAfterLeaving));
+    },
+    replicaWrites,
+  );
 
-  consume(deps.orm, deps.bus, EMPLOYMENT_ENDED, consumer, async (em, event: EventEnvelope) => {
-    const ended = parseEmploymentEnded(event.payload);
-    if (!ended) return;
-    await privacy.onEmploymentEnded?.(em, ended);
-    await schedule(em, ended.userId, "EMPLOYMENT_ENDED", addDays(ended.endedOn, daysAfterLeaving));
-  });
+  consume(
+    deps.orm,
+    deps.bus,
+    EMPLOYMENT_ENDED,
+    consumer,
+    async (em, event: EventEnvelope) => {
+      const ended = parseEmploymentEnded(event.payload);
+      if (!ended) return;
+      await privacy.onEmploymentEnded?.(em, ended);
+      await schedule(em, ended.userId, "EMPLOYMENT_ENDED", addDays(ended.endedOn, daysAfterLeaving));
+    },
+    replicaWrites,
+  );
 
   // A granted erasure does not wait: the person is anonymised here in the same transaction as the mark.
   consume(

@@ -3,6 +3,7 @@
  * staff member stopped working there. All checks run before the transaction opens; the end date and the
  * outbox event from which every subgraph schedules the person's anonymisation commit together.
  */
+import { adminSchoolOf } from "../../shared/auth/relationships.js";
 import type { AuthedContext } from "../../shared/context.js";
 import { addDays, tashkentDay } from "../../shared/days.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../shared/errors.js";
@@ -19,12 +20,10 @@ type Ctx = AuthedContext<InstitutionsContext>;
 const MAX_DAYS_FROM_TODAY = 366;
 
 /** Only a school's administration ends enrolments and employments, at its own school. */
-function adminSchoolOf(ctx: Ctx): string {
-  const { caller } = ctx;
-  if (caller.role !== "SCHOOL_ADMIN" || !caller.org.schoolId) {
-    throw new ForbiddenError("Only a school's administration may end an enrolment or an employment");
-  }
-  return caller.org.schoolId;
+function schoolAdministeredBy(ctx: Ctx): string {
+  const schoolId = adminSchoolOf(ctx.caller);
+  if (!schoolId) throw new ForbiddenError("Only a school's administration may end an enrolment or an employment");
+  return schoolId;
 }
 
 const otherSchool = (): ForbiddenError => new ForbiddenError("This person is not at your school");
@@ -46,7 +45,7 @@ export interface EndedEnrolment {
 
 export async function endEnrolment(ctx: Ctx, args: { studentId: string; endedOn: string; reason: LeaveReason }): Promise<EndedEnrolment> {
   const studentId = parseId(args.studentId, "studentId");
-  const schoolId = adminSchoolOf(ctx);
+  const schoolId = schoolAdministeredBy(ctx);
   const enrolments = await ctx.em.find(Enrolment, { studentId }, { orderBy: { startsOn: "desc", id: "asc" } });
   if (enrolments.length === 0) throw new NotFoundError("Student");
   const classes = await ctx.loaders.schoolClass.loadMany(enrolments.map((e) => e.classId));
@@ -76,7 +75,7 @@ export interface EndedEmployment {
 
 export async function endEmployment(ctx: Ctx, args: { userId: string; endedOn: string }): Promise<EndedEmployment> {
   const userId = parseId(args.userId, "userId");
-  const schoolId = adminSchoolOf(ctx);
+  const schoolId = schoolAdministeredBy(ctx);
   const memberships = await ctx.em.find(StaffMembership, { userId });
   if (memberships.length === 0) throw new NotFoundError("Staff member");
   const here = memberships.filter((m) => m.schoolId === schoolId);

@@ -8,6 +8,7 @@
 import type { AuthedContext } from "../../shared/context.js";
 import { addDays, tashkentDay } from "../../shared/days.js";
 import type { Caller } from "../../shared/auth/claims.js";
+import { adminSchoolOf, isSchoolAdminOf } from "../../shared/auth/relationships.js";
 import { ForbiddenError, NotFoundError } from "../../shared/errors.js";
 import type { JournalContext } from "./context.js";
 import { ClosedYear, TeachingReplica, type ClassPlace, type Lesson } from "./entities/index.js";
@@ -17,9 +18,8 @@ import type { Term } from "./calendar/school-calendar.js";
 
 type Ctx = AuthedContext<JournalContext>;
 
-/** The school admin of the class's own school. */
-export const isSchoolAdminOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
-  ctx.caller.role === "SCHOOL_ADMIN" && !!ctx.caller.org.schoolId && place?.schoolId === ctx.caller.org.schoolId;
+/** The school admin of the class's own school (the one standing check, shared/auth/relationships.ts). */
+const isSchoolAdminOfClass = (ctx: Ctx, place: ClassPlace | null): boolean => isSchoolAdminOf(ctx.caller, place?.schoolId);
 
 /** The class's homeroom teacher, as the class replica names them. */
 export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
@@ -31,7 +31,7 @@ export const isHomeroomOf = (ctx: Ctx, place: ClassPlace | null): boolean =>
  */
 export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: string, day?: string): Promise<void> {
   const place = await ctx.loaders.classPlace.load(classId);
-  if (isSchoolAdminOf(ctx, place)) return;
+  if (isSchoolAdminOfClass(ctx, place)) return;
   if (ctx.caller.role === "TEACHER") {
     const assigned = await ctx.em.count(TeachingReplica, {
       teacherId: ctx.caller.sub,
@@ -46,7 +46,7 @@ export async function assertMayRecord(ctx: Ctx, classId: string, subjectId: stri
 
 /** Messages to a student's parents: any teacher of the student's class, its homeroom teacher, or the school's administration. */
 export async function assertMayMessage(ctx: Ctx, place: ClassPlace | null, classId: string): Promise<void> {
-  if (isSchoolAdminOf(ctx, place) || isHomeroomOf(ctx, place)) return;
+  if (isSchoolAdminOfClass(ctx, place) || isHomeroomOf(ctx, place)) return;
   if (ctx.caller.role === "TEACHER" && (await ctx.em.count(TeachingReplica, { teacherId: ctx.caller.sub, classId })) > 0) return;
   throw new ForbiddenError(
     "Only a teacher of the student's class, its homeroom teacher or the school's administration may write to the parents",
@@ -66,7 +66,7 @@ export async function assertUnlocked(ctx: Ctx, place: ClassPlace | null, what: s
   const term = typeof what === "string" ? calendar.governingTerm(place?.gradeLevel ?? 1, what) : what;
   const closed = !!term && !!place && (await ctx.em.count(ClosedYear, { schoolId: place.schoolId, year: term.year })) > 0;
   const state = lockState(term, journalToday(), ctx.services.lockDaysAfterTerm, closed);
-  if (state.locked && (state.closed || !isSchoolAdminOf(ctx, place))) throw lockedError(state);
+  if (state.locked && (state.closed || !isSchoolAdminOfClass(ctx, place))) throw lockedError(state);
   return state;
 }
 
@@ -77,7 +77,7 @@ export function assertMinistry(ctx: Ctx): void {
 
 /** Refuses anyone but a school's administration, before any id they sent is looked up. */
 export function assertSchoolAdminRole(ctx: Ctx): void {
-  if (ctx.caller.role !== "SCHOOL_ADMIN") throw new ForbiddenError("Only the school's administration may do this");
+  if (!adminSchoolOf(ctx.caller)) throw new ForbiddenError("Only the school's administration may do this");
 }
 
 /**
@@ -88,7 +88,7 @@ export async function assertSchoolAdminOfClass(ctx: Ctx, classId: string): Promi
   assertSchoolAdminRole(ctx);
   const place = await ctx.loaders.classPlace.load(classId);
   if (!place) throw new NotFoundError("SchoolClass");
-  if (!isSchoolAdminOf(ctx, place)) throw new ForbiddenError("This class belongs to another school");
+  if (!isSchoolAdminOfClass(ctx, place)) throw new ForbiddenError("This class belongs to another school");
   return place;
 }
 
@@ -125,7 +125,7 @@ export async function assertTeachesLesson(ctx: Ctx, lesson: Lesson): Promise<voi
 export function mayReadClassSchedule(caller: Caller, place: ClassPlace): boolean {
   switch (caller.role) {
     case "SCHOOL_ADMIN":
-      return caller.role === "SCHOOL_ADMIN" && !!caller.org.schoolId && place.schoolId === caller.org.schoolId;
+      return isSchoolAdminOf(caller, place.schoolId);
     case "TEACHER":
     case "STUDENT":
       return caller.classes.includes(place.classId);

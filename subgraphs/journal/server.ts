@@ -1,5 +1,6 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import { replicatedBlocks } from "../../shared/privacy/blocks.js";
+import { replicatedOpenRequests } from "../../shared/privacy/open-requests.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { journalContext, type JournalContext } from "./context.js";
@@ -21,10 +22,13 @@ export const journalSubgraph: SubgraphModule<JournalContext> = {
     replicatedBlocks(deps, "journal");
     followSchoolYears(deps);
     registerInstitutionsConsumers(deps);
+    replicatedOpenRequests(deps, "journal");
     return {
       name: "journal",
       schema: built.schema,
       orm: deps.orm,
+      // The gateway's address: its X-Request-Id is the audit key (and its X-Forwarded-For believed).
+      trustedProxies: deps.config.trustedProxies,
       tokens: replicatedRevocation(deps, "journal"),
       extendContext: journalContext({
         relay: deps.relay,

@@ -1,5 +1,6 @@
 import { replicatedRevocation } from "../../shared/auth/revocations.js";
 import { replicatedBlocks } from "../../shared/privacy/blocks.js";
+import { replicatedOpenRequests } from "../../shared/privacy/open-requests.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
 import { notificationsContext, type NotificationsContext } from "./context.js";
@@ -34,12 +35,15 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
     registerJournalConsumers(deps.orm, deps.bus, pipeline);
     registerUsersConsumers(deps.orm, deps.bus, pipeline);
     replicatedBlocks(deps, "notifications");
+    replicatedOpenRequests(deps, "notifications");
     registerConsentConsumers(deps.orm, deps.bus);
     registerSmsCodeConsumer(deps.orm, deps.bus, deps.config.delivery);
     return {
       name: "notifications",
       schema: built.schema,
       orm: deps.orm,
+      // The gateway's address: its X-Request-Id is the audit key (and its X-Forwarded-For believed).
+      trustedProxies: deps.config.trustedProxies,
       tokens: replicatedRevocation(deps, "notifications"),
       extendContext: notificationsContext(channels),
       jobs: [

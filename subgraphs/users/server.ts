@@ -1,3 +1,4 @@
+import { staleClaimsCheck } from "../../shared/auth/claims-generation.js";
 import { withRevocationCheck } from "../../shared/auth/revocations.js";
 import type { SubgraphModule } from "../../shared/federation/subgraph-module.js";
 import { keepRetention } from "../../shared/privacy/retention.js";
@@ -24,7 +25,8 @@ export const usersSubgraph: SubgraphModule<UsersContext> = {
       schema: built.schema,
       orm: deps.orm,
       // Users owns the sessions and the partner clients: a revoked one is refused from its own tables.
-      tokens: withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)),
+      // It also owns the claims generations: a token older than a relationship change is refused from its own table.
+      tokens: { ...withRevocationCheck(deps.tokens, ownRevocationCheck(deps.orm)), isStale: staleClaimsCheck(deps.orm) },
       trustedProxies: deps.config.trustedProxies,
       extendContext: contextExtender({ tokens: deps.tokens, config: deps.config, relay: deps.relay }),
       jobs: [keepRetention(deps, "users", usersPrivacy)],

@@ -5,7 +5,8 @@
  * RUNTIME.md / scripts/seed/demo.ts; they are never computed by the policy code under test.
  *
  * The contract's personal fields of User, by @personalData category, with the letter the table uses:
- *   name N (fullName) · demographic B (birthDate) · contact P E (phone, email) · identifier I (pinfl) ·
+ *   name N (fullName) and L (login: made from the name, so released like it; non-null, so a withheld login is
+ *   "" with its error) · demographic B (birthDate) · contact P E (phone, email) · identifier I (pinfl) ·
  *   family C G (children, guardians) · enrolment S K (school, schoolClass) · academic M A (grades,
  *   attendance) · messages O (notifications).
  * DESIGN.md's matrix names the first four and "marks, attendance"; family and enrolment follow the row
@@ -47,12 +48,15 @@ const USER_GRADES = doc("user-grades");
 const CLASS_JOURNAL = doc("class-journal");
 const TERRITORY_STUDENTS = doc("territory-students");
 const CLASS_STUDENTS = doc("class-students");
+const FILE_REQUEST = doc("file-data-request");
+const DECIDE_REQUEST = doc("decide-data-request");
 
 type Purpose = "JOURNAL" | "PARENT_NOTIFICATION" | "REPORTING" | "SELF_SERVICE" | "ADMINISTRATION" | "LEGAL_REQUEST";
 
 /** Every personal field of User in the contract, in the order the letters are written. */
 const FIELDS = {
   fullName: "N",
+  login: "L",
   birthDate: "B",
   phone: "P",
   email: "E",
@@ -78,16 +82,18 @@ interface Scenario {
   caller: DemoLogin;
   purpose: Purpose;
   legalBasis?: string;
+  /** The data protection officer's other way in: an open data request of this person, filed by `by` (DPO_HANDLING). */
+  handling?: { subject: DemoLogin; by: DemoLogin };
   sees: Sees;
 }
 
-const ALL = "NBPEICGSKMAO";
+const ALL = "NLBPEICGSKMAO";
 /** A parent on their own child: everything but the child's own notices. */
-const OWN_CHILD = "NBPEICGSKMA";
+const OWN_CHILD = "NLBPEICGSKMA";
 /** A member of staff as a pupil, a pupil's parent or a colleague sees them: the name and where they work. */
-const TEACHER_OF = "NSK";
+const TEACHER_OF = "NLSK";
 /** A member of staff for administration (school admin, official over them): all but family and their own notices. */
-const STAFF_FILE = "NBPEISK";
+const STAFF_FILE = "NLBPEISK";
 const everyoneBut = (caller: DemoLogin, letters: string): Sees =>
   Object.fromEntries(DEMO_LOGINS.filter((l) => l !== caller).map((l) => [l, letters]));
 
@@ -109,10 +115,10 @@ const SCENARIOS: Scenario[] = [
     caller: "demo-teacher",
     purpose: "JOURNAL",
     sees: {
-      "demo-student": "NBPECGSKMA",
-      "demo-student-2": "NCGSKma",
-      "demo-parent": "NPE",
-      "demo-parent-other": "NPE",
+      "demo-student": "NLBPECGSKMA",
+      "demo-student-2": "NLCGSKma",
+      "demo-parent": "NLPE",
+      "demo-parent-other": "NLPE",
       "demo-principal": TEACHER_OF,
       "demo-teacher-2": TEACHER_OF,
     },
@@ -120,7 +126,7 @@ const SCENARIOS: Scenario[] = [
   {
     caller: "demo-teacher-2",
     purpose: "JOURNAL",
-    sees: { "demo-student-2": "NCGSKma", "demo-parent-other": "NPE", "demo-teacher": TEACHER_OF, "demo-principal": TEACHER_OF },
+    sees: { "demo-student-2": "NLCGSKma", "demo-parent-other": "NLPE", "demo-teacher": TEACHER_OF, "demo-principal": TEACHER_OF },
   },
   { caller: "demo-teacher-other", purpose: "JOURNAL", sees: {} },
   // School admin: the school's people on file for administration (marks are journal business); for the
@@ -129,10 +135,10 @@ const SCENARIOS: Scenario[] = [
     caller: "demo-principal",
     purpose: "ADMINISTRATION",
     sees: {
-      "demo-student": "NBPEICGSK",
-      "demo-student-2": "NBPEICGSK",
-      "demo-parent": "NBPEICG",
-      "demo-parent-other": "NBPEICG",
+      "demo-student": "NLBPEICGSK",
+      "demo-student-2": "NLBPEICGSK",
+      "demo-parent": "NLBPEICG",
+      "demo-parent-other": "NLBPEICG",
       "demo-teacher": STAFF_FILE,
       "demo-teacher-2": STAFF_FILE,
     },
@@ -140,7 +146,7 @@ const SCENARIOS: Scenario[] = [
   {
     caller: "demo-principal",
     purpose: "JOURNAL",
-    sees: { "demo-student": "NCGSKMA", "demo-student-2": "NCGSKMA", "demo-teacher": TEACHER_OF, "demo-teacher-2": TEACHER_OF },
+    sees: { "demo-student": "NLCGSKMA", "demo-student-2": "NLCGSKMA", "demo-teacher": TEACHER_OF, "demo-teacher-2": TEACHER_OF },
   },
   // Officials: staff under their territory for administration; students and parents never.
   {
@@ -183,6 +189,14 @@ const SCENARIOS: Scenario[] = [
   { caller: "demo-ministry", purpose: "REPORTING", sees: {} },
   // Data protection officer: nothing in self-service; everything under a legal request with a legal basis.
   { caller: "demo-dpo", purpose: "SELF_SERVICE", sees: {} },
+  // … and while handling demo-student's open request (filed by demo-parent), all of demo-student and nobody else:
+  // not even the guardians in the child's list, whose own data the request is not about.
+  {
+    caller: "demo-dpo",
+    purpose: "SELF_SERVICE",
+    handling: { subject: "demo-student", by: "demo-parent" },
+    sees: { "demo-student": "NLBPEICGSKMAO" },
+  },
   { caller: "demo-dpo", purpose: "LEGAL_REQUEST", legalBasis: "Sud so'rovi 2026/118", sees: everyoneBut("demo-dpo", ALL) },
 ];
 
@@ -226,6 +240,27 @@ afterAll(async () => {
   await system?.stop();
 });
 
+/** Files a blocking request of `subject` as `by` and lets every subgraph hear of it; returns its id. */
+async function openRequest(subject: DemoLogin, by: DemoLogin): Promise<string> {
+  const input = { subjectId: ids.people[subject].id, kind: "BLOCKING", fields: ["User.email"], reason: "NOT_NEEDED" };
+  const filed = await gql(system.gatewayUrl, FILE_REQUEST, { input }, { token: tokens[by] });
+  expect(filed.errors).toBeUndefined();
+  await system.relays.users.drain();
+  return filed.data.fileDataRequest.id as string;
+}
+
+/** Refuses the request (a decision closes it): the officer's standing ends, in every subgraph. */
+async function closeRequest(requestId: string): Promise<void> {
+  const decided = await gql(
+    system.gatewayUrl,
+    DECIDE_REQUEST,
+    { id: requestId, grant: false, note: "matrix walk" },
+    { token: tokens["demo-principal"] },
+  );
+  expect(decided.errors).toBeUndefined();
+  await system.relays.users.drain();
+}
+
 const tally = { released: 0, withheld: 0, emptyInSeed: 0, forbiddenObjects: 0, requests: 0 };
 
 type Released = Record<string, unknown> & { id: string };
@@ -240,6 +275,7 @@ interface Observation {
 
 /** The stored value of a single-valued field (null: empty in the seed). */
 function storedSingle(subject: DemoLogin, field: Field): string | null {
+  if (field === "login") return subject;
   if (field === "school" || field === "schoolClass") return stored[subject][field];
   return (PERSONAL_FIELDS as readonly string[]).includes(field)
     ? ids.people[subject].values[field as (typeof PERSONAL_FIELDS)[number]]
@@ -287,7 +323,13 @@ function judgeList(caller: DemoLogin, subject: DemoLogin, field: Field, items: R
   // a parent sees themself among the child's guardians, not the child's other guardian.
   if (field === "guardians") {
     const me = ids.people[caller].id;
-    const reachable = caller.startsWith("demo-student") ? [] : caller.startsWith("demo-parent") ? links.filter((l) => l === me) : links;
+    // The data protection officer handling the child's request does not handle the guardians' data.
+    const reachable =
+      caller.startsWith("demo-student") || caller === "demo-dpo"
+        ? []
+        : caller.startsWith("demo-parent")
+          ? links.filter((l) => l === me)
+          : links;
     if (sameSet(got, reachable)) return letter;
   }
   return { problem: `${field}: released ${JSON.stringify(got)}, stored ${JSON.stringify(links)}` };
@@ -326,8 +368,9 @@ async function observe(caller: DemoLogin, subject: DemoLogin, purpose?: Purpose,
       if (ext?.code !== "PERSONAL_DATA_WITHHELD" || !ext.category || !ext.reason) {
         problems.push(`${field}: an error that is not PERSONAL_DATA_WITHHELD with category and reason (${JSON.stringify(error)})`);
       }
-      // A withheld list too is null: [] would say "there are none".
-      if (value !== null) problems.push(`${field}: a value AND an error`);
+      // A withheld list too is null: [] would say "there are none". A withheld non-null login answers "".
+      const empty = value === null || (field === "login" && value === "");
+      if (!empty) problems.push(`${field}: a value AND an error`);
       withheld++;
     } else if (isList) {
       if (value === null) problems.push(`${field}: a null list without a PERSONAL_DATA_WITHHELD error`);
@@ -402,8 +445,10 @@ describe("personal fields of demo people, per caller and purpose (DESIGN.md §3)
       Object.entries(scenario.sees)
         .map(([who, l]) => `${who} ${l}`)
         .join(", ") || "nobody";
-    it(`${scenario.caller} [${scenario.purpose}${scenario.legalBasis ? " + X-Legal-Basis" : ""}]: ${seesText}`, async () => {
+    const way = scenario.legalBasis ? " + X-Legal-Basis" : scenario.handling ? ` handling a request of ${scenario.handling.subject}` : "";
+    it(`${scenario.caller} [${scenario.purpose}${way}]: ${seesText}`, async () => {
       const mismatches: string[] = [];
+      const handled = scenario.handling && (await openRequest(scenario.handling.subject, scenario.handling.by));
       const others = DEMO_LOGINS.filter((l) => l !== scenario.caller);
       await Promise.all(
         others.map(async (subject) => {
@@ -416,6 +461,7 @@ describe("personal fields of demo people, per caller and purpose (DESIGN.md §3)
           }
         }),
       );
+      if (handled) await closeRequest(handled);
       expect(mismatches).toEqual([]);
     });
   }

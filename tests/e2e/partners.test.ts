@@ -441,7 +441,8 @@ describe("a JOURNAL partner of Chilonzor 1-maktab (the school's own integration)
     const requestId = `partner-audit-${randomUUID()}`;
     await gql(system.gatewayUrl, USER, { id: person("demo-student") }, { ...options, requestId });
     await journal(ids.classes["5-A"]!, ids.subjects["Matematika"]!, { ...options, requestId });
-    const users = await auditRows("users", { requestId, subjectId: person("demo-student") });
+    // The client's X-Request-Id is a correlation id (each request gets its own audit key at the gateway).
+    const users = await auditRows("users", { correlationId: requestId, subjectId: person("demo-student") });
     // One row per subject and outcome per statement batch: the journal's names come in a second batch of users.
     const outcomes = new Set(users.map((r) => JSON.stringify([r.accessorId, r.accessorRole, r.purpose, r.released])));
     expect([...outcomes].map((o) => JSON.parse(o) as unknown[]).sort()).toEqual(
@@ -452,12 +453,12 @@ describe("a JOURNAL partner of Chilonzor 1-maktab (the school's own integration)
     );
     expect(users.find((r) => r.released)!.fields.split(",")).toContain("User.fullName");
     expect(users.find((r) => !r.released)!.fields.split(",")).toEqual(expect.arrayContaining(["User.phone", "User.pinfl"]));
-    const journalRows = await auditRows("journal", { requestId, subjectId: person("demo-student"), released: true });
+    const journalRows = await auditRows("journal", { correlationId: requestId, subjectId: person("demo-student"), released: true });
     expect(journalRows[0]).toMatchObject({ accessorId: credentials.clientId, accessorRole: "INTEGRATION_PARTNER" });
 
     const refusedId = `partner-refused-${randomUUID()}`;
     await gql(system.gatewayUrl, USER, { id: otherStudent }, { ...options, requestId: refusedId });
-    const refused = await auditRows("users", { requestId: refusedId });
+    const refused = await auditRows("users", { correlationId: refusedId });
     expect(refused.map((r) => [r.accessorId, r.subjectId, r.released, r.reason])).toEqual([
       [credentials.clientId, otherStudent, false, "NO_RELATIONSHIP"],
     ]);

@@ -10,7 +10,7 @@ import { Enrolment, School, SchoolClass, StaffMembership } from "../../subgraphs
 import { User } from "../../subgraphs/users/entities/index.js";
 import { AttendanceMark, Grade } from "../../subgraphs/journal/entities/index.js";
 import { Notification } from "../../subgraphs/notifications/entities/index.js";
-import { codes, doc, gql, signIn } from "../support/client.js";
+import { codes, doc, gql, signIn, type CallOptions, type GqlResponse } from "../support/client.js";
 import { startTestSystem, type TestSystem } from "../support/system.js";
 import { demoIds, type DemoIds, type DemoLogin } from "./demo-ids.js";
 
@@ -52,8 +52,10 @@ let ids: DemoIds;
 const tokens = {} as Record<DemoLogin, string>;
 const LOGINS: DemoLogin[] = ["demo-parent", "demo-parent-other", "demo-teacher", "demo-student", "demo-dpo", "demo-principal"];
 
-const report = (login: DemoLogin, subjectId?: string, requestId?: string) =>
-  gql<Report>(system.gatewayUrl, REPORT, subjectId ? { subjectId } : {}, { token: tokens[login], requestId });
+const report = (login: DemoLogin, subjectId?: string, requestId?: string, extra: Partial<CallOptions> = {}) =>
+  gql<Report>(system.gatewayUrl, REPORT, subjectId ? { subjectId } : {}, { token: tokens[login], requestId, ...extra });
+/** The audit key the gateway gave a request (the client's X-Request-Id is only a correlation id). */
+const auditKey = (res: GqlResponse): string => res.headers.get("x-audit-request-id")!;
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -120,7 +122,7 @@ describe("demo-parent reads demo-student's personal-data report", () => {
     expect(read.errors ?? []).toEqual([]);
 
     const res = await report("demo-parent", student.id);
-    const accesses = res.data!.myPersonalData.accesses.filter((a) => a.requestId === "teacher-read-1");
+    const accesses = res.data!.myPersonalData.accesses.filter((a) => a.requestId === auditKey(read));
     expect(accesses).toHaveLength(1);
     expect(accesses[0]).toMatchObject({ accessorId: teacher.id, accessorRole: "TEACHER", purpose: "JOURNAL" });
     // fullName and phone were released by users, the grades by the journal: one access, both subgraphs' fields.
@@ -147,7 +149,7 @@ describe("who may ask", () => {
     const res = await report("demo-parent-other", student.id, "other-parent-report");
     expect(res.data?.myPersonalData).toBeUndefined();
     expect(codes(res)).toEqual(["FORBIDDEN"]);
-    const refused = await system.orms.users.em.fork().find(AccessRecord, { requestId: "other-parent-report" });
+    const refused = await system.orms.users.em.fork().find(AccessRecord, { correlationId: "other-parent-report" });
     expect(refused.map((r) => [r.subjectId, r.released, r.reason])).toEqual([[student.id, false, "NO_RELATIONSHIP"]]);
   });
 
@@ -158,14 +160,54 @@ describe("who may ask", () => {
     }
   });
 
-  it("demo-dpo can, and that read is itself recorded and shown to the subject's parent", async () => {
+  it("demo-dpo, with no open request of the child's and no legal basis, is refused in every purpose", async () => {
+    const student = ids.people["demo-student-2"];
+    for (const purpose of ["SELF_SERVICE", undefined]) {
+      const res = await report("demo-dpo", student.id, undefined, { purpose });
+      expect(codes(res), String(purpose)).toEqual(["FORBIDDEN"]);
+    }
+    // Each part, fetched straight from its subgraph, refuses the officer too (_entities).
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalDataReport { journalPart { items { value } } } } }`;
+    const direct = await gql(
+      system.subgraphUrls.journal,
+      entities,
+      { r: [{ __typename: "PersonalDataReport", subjectId: student.id }] },
+      { token: tokens["demo-dpo"] },
+    );
+    expect(codes(direct)).toEqual(["FORBIDDEN"]);
+    // Under LEGAL_REQUEST with a basis the report is given, and it is a disclosure.
+    const legal = await report("demo-dpo", student.id, undefined, { purpose: "LEGAL_REQUEST", legalBasis: "Sud ajrimi 2-7/2026" });
+    expect(legal.errors).toBeUndefined();
+    expect(legal.data!.myPersonalData.items.length).toBeGreaterThan(10);
+  });
+
+  it("demo-dpo can while handling the child's open request, and that read is recorded and shown to the parent", async () => {
     const student = ids.people["demo-student"];
+    const filed = await gql(
+      system.gatewayUrl,
+      doc("file-data-request"),
+      { input: { subjectId: student.id, kind: "BLOCKING", fields: ["User.phone"], reason: "NOT_NEEDED" } },
+      { token: tokens["demo-parent"] },
+    );
+    expect(filed.errors).toBeUndefined();
+    // Every subgraph learns that the request is open (its part is checked there again).
+    await system.relays.users.drain();
     const res = await report("demo-dpo", student.id, "dpo-report-read");
     expect(res.errors).toBeUndefined();
     expect(res.data!.myPersonalData.items.length).toBeGreaterThan(10);
+    // Decided (refused): the officer no longer handles anything of the child's, and reads nothing.
+    const requestId = filed.data.fileDataRequest.id;
+    const decided = await gql(
+      system.gatewayUrl,
+      doc("decide-data-request"),
+      { id: requestId, grant: false, note: "kept" },
+      { token: tokens["demo-dpo"] },
+    );
+    expect(decided.errors).toBeUndefined();
+    expect(codes(await report("demo-dpo", student.id))).toEqual(["FORBIDDEN"]);
 
     const later = await report("demo-parent", student.id);
-    const dpoRead = later.data!.myPersonalData.accesses.find((a) => a.requestId === "dpo-report-read");
+    const dpoRead = later.data!.myPersonalData.accesses.find((a) => a.requestId === auditKey(res));
     expect(dpoRead).toMatchObject({ accessorId: ids.people["demo-dpo"].id, accessorRole: "DATA_PROTECTION_OFFICER" });
     expect(dpoRead!.fields).toEqual(expect.arrayContaining(["PersonalDataReport", "PersonalDataReport.journalPart"]));
   });
@@ -239,12 +281,14 @@ describe("legal disclosures", () => {
 
     const parentView = (await report("demo-parent", student.id)).data!.myPersonalData;
     expect(parentView.disclosures.map((d) => d.recipient)).toEqual(["Chilonzor district court"]);
-    expect(parentView.accesses.some((a) => a.requestId === "legal-restricted")).toBe(false);
+    expect(parentView.accesses.some((a) => a.requestId === auditKey(read))).toBe(false);
 
-    const officerView = (await report("demo-dpo", student.id)).data!.myPersonalData;
-    expect(officerView.disclosures.map((d) => [d.recipient, d.restricted])).toEqual([
-      ["Chilonzor district court", false],
-      ["State security service", true],
+    // The officer reads it under a legal request (their own read shows up as one more disclosure to the court).
+    const officerView = (await report("demo-dpo", student.id, undefined, LEGAL)).data!.myPersonalData;
+    const seen = new Set(officerView.disclosures.map((d) => JSON.stringify([d.recipient, d.restricted])));
+    expect([...seen].sort()).toEqual([
+      JSON.stringify(["Chilonzor district court", false]),
+      JSON.stringify(["State security service", true]),
     ]);
   });
 

@@ -320,7 +320,14 @@ describe("demo-student-2 transfers out; a retention run a year later anonymises 
     expect(res.errors).toBeUndefined();
     expect(res.data.user).toEqual({ id: leaver, fullName: "Anonymised", birthDate: null, phone: null, email: null, pinfl: null });
 
-    const parent = await gql(system.gatewayUrl, MY_NOTIFICATIONS, {}, { token: tokens["demo-parent-other"] });
+    // The child's leaving changed the parent's claims: the token from before is refused, a new sign-in is not.
+    const stale = await gql(system.gatewayUrl, MY_NOTIFICATIONS, {}, { token: tokens["demo-parent-other"] });
+    expect(stale.errors?.[0]?.extensions?.reason).toBe("CLAIMS_CHANGED");
+    const fresh = await gql(
+      system.gatewayUrl,
+      'mutation { signIn(login: "demo-parent-other", password: "demo-password") { accessToken } }',
+    );
+    const parent = await gql(system.gatewayUrl, MY_NOTIFICATIONS, {}, { token: fresh.data.signIn.accessToken });
     expect(parent.errors).toBeUndefined();
     expect(parent.data.me.notifications).toEqual([]);
 

@@ -8,6 +8,7 @@ import type { JournalContext } from "../context.js";
 import { Lesson, type HomeworkChange } from "../entities/index.js";
 import { mayReadClassSchedule } from "../permissions.js";
 import { classAsWorkplace } from "../privacy/subjects.js";
+import { isSchoolAdminOf } from "../../../shared/auth/relationships.js";
 import { checkRange, MAX_RANGE_DAYS } from "../lessons/input-rules.js";
 import { LessonsArgs, LessonType, MyLessonsArgs, SchoolClassRef, SubjectRef, UserRef } from "../types/index.js";
 import { HomeworkChangeType } from "../types/schedule.js";
@@ -84,7 +85,7 @@ export class LessonResolver {
   async homeworkHistory(@Root() lesson: Lesson, @Ctx() ctx: JournalContext): Promise<HomeworkChange[]> {
     const caller = ctx.caller;
     const place = await ctx.loaders.classPlace.load(lesson.classId);
-    if (caller?.role !== "SCHOOL_ADMIN" || !caller.org.schoolId || place?.schoolId !== caller.org.schoolId) {
+    if (!isSchoolAdminOf(caller, place?.schoolId)) {
       throw new ForbiddenError("Only the school's administration reads the homework history");
     }
     return ctx.loaders.homeworkHistory.load(lesson.id);

@@ -11,7 +11,7 @@ const YEAR_DESCRIPTION = "The calendar year the academic year starts in (2026 fo
 
 @ObjectType("TermMarkSuggestion", { description: "One student's current marks of a term and the term mark they suggest" })
 // Count, mean and suggestion are the student's marks restated: a block of the marks withholds them too.
-@Directive(personalData("academic", ACADEMIC_PURPOSES, ["Grade"]))
+@Directive(personalData("academic", ACADEMIC_PURPOSES, { derivedFrom: ["Grade"] }))
 export class TermMarkSuggestionType {
   @Field(() => Int, { description: "Current and intermediate marks of the term" })
   marks: number;

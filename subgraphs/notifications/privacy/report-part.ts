@@ -24,7 +24,7 @@ async function items(ctx: NotificationsContext, subjectId: string): Promise<Pers
     ctx.em.findOne(NotificationPreference, { recipientId: subjectId }),
     ctx.em.find(Delivery, { recipientId: subjectId }, { orderBy: { createdAt: "asc" } }),
   ]);
-  const sees = seesCorrespondence(ctx, subjectId);
+  const sees = await seesCorrespondence(ctx, subjectId);
   const out: PersonalDataItemType[] = notices
     .filter((n) => sees(n.recipientId))
     .map((n) => ({

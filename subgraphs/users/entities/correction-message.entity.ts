@@ -10,7 +10,7 @@ import { now } from "../../../shared/clock.js";
 @Entity({ tableName: "correction_messages" })
 @Index({ properties: ["subjectId", "at"] })
 export class CorrectionMessage {
-  [OptionalProps]?: "id" | "at";
+  [OptionalProps]?: "id" | "at" | "restricted";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string = randomUUID();
@@ -32,6 +32,10 @@ export class CorrectionMessage {
   /** Comma-separated "Type.field" names that were corrected. */
   @Property({ type: "text" })
   fields: string;
+
+  /** Owed for a restricted disclosure: for the data protection officer's eyes only, like the disclosure. */
+  @Property({ type: "boolean" })
+  restricted: boolean = false;
 
   @Property({ type: "datetime" })
   at: Date = now();

@@ -25,7 +25,7 @@ const nextSeq = (): number => nowMs() * 1000 + (counter++ % 1000);
 @Entity({ tableName: "data_request_steps" })
 @Index({ properties: ["requestId", "seq"] })
 export class DataRequestStep {
-  [OptionalProps]?: "id" | "seq" | "at" | "actorId" | "detail";
+  [OptionalProps]?: "id" | "seq" | "at" | "actorId" | "detail" | "restricted";
 
   @PrimaryKey({ type: "string", length: 36 })
   id: string = randomUUID();
@@ -45,6 +45,13 @@ export class DataRequestStep {
 
   @Property({ type: "text", nullable: true })
   detail?: string | null;
+
+  /**
+   * A step that would reveal a disclosure the law restricts (a correction sent to its recipient): shown to
+   * the data protection officer only (seesRestrictedDisclosures), never to the subject or a parent.
+   */
+  @Property({ type: "boolean" })
+  restricted: boolean = false;
 
   @Property({ type: "datetime" })
   at: Date = now();

@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/core";
 import type { Caller } from "../../../shared/auth/claims.js";
+import { claimsChanged } from "../../../shared/auth/claims-generation.js";
+import { adminSchoolOf } from "../../../shared/auth/relationships.js";
 import { enqueue } from "../../../shared/events/outbox.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { Consent, Guardianship, Placement, User, inForceKey } from "../entities/index.js";
@@ -18,15 +20,14 @@ export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
 
 /** The student, if the caller is the administration of a school the student is enrolled at now. */
 async function studentOfCallersSchool(em: EntityManager, caller: Caller, studentId: string): Promise<User> {
-  if (caller.role !== "SCHOOL_ADMIN" || !caller.org.schoolId) {
-    throw new ForbiddenError("Guardianships are kept by the administration of the student's school");
-  }
+  const schoolId = adminSchoolOf(caller);
+  if (!schoolId) throw new ForbiddenError("Guardianships are kept by the administration of the student's school");
   const student = await em.findOne(User, { id: studentId });
   if (!student || student.role !== "STUDENT") throw new NotFoundError("Student");
   const enrolled = await em.count(Placement, {
     userId: studentId,
     kind: "ENROLMENT",
-    schoolId: caller.org.schoolId,
+    schoolId,
     ...currentPlacements(),
   });
   // Not theirs to know about: as if it did not exist.
@@ -82,6 +83,7 @@ export async function linkGuardian(
       const link = tx.create(Guardianship, { id: randomUUID(), parentId: parent.id, studentId: student.id, relation: input.relation });
       tx.persist(link);
       await changedEvent(tx, link, parent, true);
+      await claimsChanged(tx, [parent.id]);
       return { student, changed: true };
     });
   } catch (error) {
@@ -102,6 +104,8 @@ export async function unlinkGuardian(
     if (!link) throw new NotFoundError("Guardianship");
     const parent = await tx.findOneOrFail(User, { id: link.parentId });
     await changedEvent(tx, link, parent, false);
+    // The parent's token names the child until it is refreshed: from now on it is refused instead.
+    await claimsChanged(tx, [parent.id]);
     tx.remove(link);
     return { student, changed: true };
   });

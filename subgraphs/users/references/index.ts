@@ -10,8 +10,8 @@ export const usersReferences: Record<string, ReferenceResolver<UsersContext>> = 
   // Personal fields are guarded by the directive; an unknown or malformed id is simply null.
   User: (ref: Ref, ctx) => (isId(ref.id) ? ctx.loaders.user.load(ref.id.toLowerCase()) : null),
   // The gateway brings the other subgraphs' parts back here (@requires); the reader is checked again.
-  PersonalDataReport: (ref: Record<string, unknown> & { subjectId: string }, ctx) => ({
+  PersonalDataReport: async (ref: Record<string, unknown> & { subjectId: string }, ctx) => ({
     ...ref,
-    subjectId: authoriseReport(ctx, ref.subjectId, "PersonalDataReport"),
+    subjectId: await authoriseReport(ctx, ref.subjectId, "PersonalDataReport"),
   }),
 };

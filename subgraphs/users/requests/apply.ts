@@ -20,8 +20,8 @@ import {
 import { CONTACT_FIELDS, RECTIFIABLE, isRectifiable } from "./fields.js";
 import { earlierRecipients } from "./recipients.js";
 
-const step = (em: EntityManager, request: DataRequest, kind: DataRequestStepKind, detail: string): void => {
-  em.persist(em.create(DataRequestStep, { requestId: request.id, kind, detail }));
+const step = (em: EntityManager, request: DataRequest, kind: DataRequestStepKind, detail: string, restricted = false): void => {
+  em.persist(em.create(DataRequestStep, { requestId: request.id, kind, detail, restricted }));
 };
 
 function publish(em: EntityManager, request: DataRequest, topic: string, payload: object): void {
@@ -72,9 +72,11 @@ async function rectify(em: EntityManager, request: DataRequest): Promise<void> {
         recipient: external.recipient,
         basis: external.basis,
         fields: external.fields.join(","),
+        restricted: external.restricted,
       }),
     );
-    step(em, request, "EXTERNAL_RECIPIENT_MESSAGED", `${external.recipient}: ${external.fields.join(",")}`);
+    // A restricted disclosure's correction is recorded, but only the officer sees that step.
+    step(em, request, "EXTERNAL_RECIPIENT_MESSAGED", `${external.recipient}: ${external.fields.join(",")}`, external.restricted);
   }
 }
 

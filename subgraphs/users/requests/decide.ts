@@ -2,7 +2,9 @@
  * Deciding a data request. The status changes by a conditional update inside the transaction, so of two
  * deciders acting at once only one decides; a grant applies the request in that same transaction.
  */
+import { withRequestFacts } from "../../../shared/auth/enforce.js";
 import { isolatedSubject } from "../../../shared/auth/subject.js";
+import { closeDataRequest } from "../../../shared/privacy/open-requests.js";
 import type { AuthedContext } from "../../../shared/context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
@@ -21,9 +23,11 @@ export async function decideDataRequest(ctx: Ctx, idArg: string, grant: boolean,
   const id = parseId(idArg, "id");
   const found = await ctx.em.findOne(DataRequest, id);
   if (!found) throw new NotFoundError("DataRequest");
-  const subject = (await userSubject(ctx, { id: found.subjectId })) ?? isolatedSubject(found.subjectId);
+  const subject = await withRequestFacts(ctx, (await userSubject(ctx, { id: found.subjectId })) ?? isolatedSubject(found.subjectId));
   if (!mayDecide(ctx.caller, subject)) {
-    throw new ForbiddenError("Only the school's administration or the data protection officer may decide, and never about themself");
+    throw new ForbiddenError(
+      "Only the school's administration or the data protection officer handling the open request may decide, and never about themself",
+    );
   }
   const note = noteArg?.trim() || null;
   if (!grant && !note) throw new BadUserInputError("note", "a refusal must say why");
@@ -40,9 +44,11 @@ export async function decideDataRequest(ctx: Ctx, idArg: string, grant: boolean,
     );
     if (changed === 0) throw new BadUserInputError("id", "the request was already decided");
     em.persist(em.create(DataRequestStep, { requestId: id, kind: status, actorId: ctx.caller.sub, detail: note }));
+    // Decided: the officer's standing towards the subject (DPO_HANDLING) ends here and in every subgraph.
+    await closeDataRequest(em, { requestId: id, subjectId: found.subjectId });
     if (grant) await applyGranted(em, await em.findOneOrFail(DataRequest, id, { refresh: true }));
   });
-  if (grant) ctx.services.relay.kick();
+  ctx.services.relay.kick();
   auditRequestAccess(ctx, [found.subjectId]);
   return ctx.em.findOneOrFail(DataRequest, id, { refresh: true });
 }

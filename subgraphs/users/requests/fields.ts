@@ -12,6 +12,9 @@ import { now } from "../../../shared/clock.js";
 /** Every personal field of a data subject in the supergraph: fields of User, personal row types and their fields. */
 export const PERSONAL_FIELDS = [
   "User.fullName",
+  "User.login",
+  "User.role",
+  "User.locale",
   "User.birthDate",
   "User.phone",
   "User.email",

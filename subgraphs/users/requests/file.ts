@@ -7,6 +7,7 @@ import type { AuthedContext } from "../../../shared/context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/errors.js";
 import { parseId } from "../../../shared/ids.js";
 import { BlockedField } from "../../../shared/privacy/blocked-field.entity.js";
+import { openDataRequest } from "../../../shared/privacy/open-requests.js";
 import type { UsersContext } from "../context.js";
 import { DataRequest, DataRequestStep, type DataRequestKind, type DataRequestReason } from "../entities/index.js";
 import { mayFile } from "./access.js";
@@ -79,7 +80,7 @@ export async function fileDataRequest(ctx: Ctx, draft: DataRequestDraft): Promis
     if (free >= 0) throw new BadUserInputError(`input.fields[${free}]`, "this field is not blocked");
   }
 
-  return ctx.em.transactional(async (em) => {
+  const filed = await ctx.em.transactional(async (em) => {
     const request = em.create(DataRequest, {
       subjectId,
       kind: draft.kind,
@@ -92,6 +93,10 @@ export async function fileDataRequest(ctx: Ctx, draft: DataRequestDraft): Promis
     em.persist(
       em.create(DataRequestStep, { requestId: request.id, kind: "FILED", actorId: ctx.caller.sub, detail: fields.join(",") || null }),
     );
+    // Open until decided: the data protection officer now handles this person's request (DPO_HANDLING).
+    openDataRequest(em, { requestId: request.id, subjectId });
     return request;
   });
+  ctx.services.relay.kick();
+  return filed;
 }

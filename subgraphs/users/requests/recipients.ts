@@ -12,7 +12,7 @@ export interface EarlierRecipients {
   /** Accounts, with the corrected fields each of them received. */
   internal: Array<{ recipientId: string; fields: string[] }>;
   /** Third parties of legal disclosures, by legal basis, with the corrected fields disclosed to them. */
-  external: Array<{ recipient: string; basis: string; fields: string[] }>;
+  external: Array<{ recipient: string; basis: string; fields: string[]; restricted: boolean }>;
 }
 
 export async function earlierRecipients(em: EntityManager, subjectId: string, fields: readonly string[]): Promise<EarlierRecipients> {
@@ -31,7 +31,8 @@ export async function earlierRecipients(em: EntityManager, subjectId: string, fi
     if (received.length === 0) continue;
     const legal = record.purpose === "LEGAL_REQUEST" && record.legalBasis;
     const groups = legal ? external : internal;
-    const key = legal ? JSON.stringify([record.recipient ?? record.legalBasis!, record.legalBasis!]) : record.accessorId;
+    // A restricted disclosure stays apart from an open one to the same authority: it is messaged unseen.
+    const key = legal ? JSON.stringify([record.recipient ?? record.legalBasis!, record.legalBasis!, record.restricted]) : record.accessorId;
     const set = groups.get(key) ?? new Set<string>();
     for (const field of received) set.add(field);
     groups.set(key, set);
@@ -39,8 +40,8 @@ export async function earlierRecipients(em: EntityManager, subjectId: string, fi
   return {
     internal: [...internal].map(([recipientId, set]) => ({ recipientId, fields: [...set].sort() })),
     external: [...external].map(([key, set]) => {
-      const [recipient, basis] = JSON.parse(key) as [string, string];
-      return { recipient, basis, fields: [...set].sort() };
+      const [recipient, basis, restricted] = JSON.parse(key) as [string, string, boolean];
+      return { recipient, basis, fields: [...set].sort(), restricted };
     }),
   };
 }

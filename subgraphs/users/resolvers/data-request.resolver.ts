@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AuthedContext } from "../../../shared/context.js";
+import { seesRestrictedDisclosures } from "../../../shared/privacy/audit-trail.js";
 import type { UsersContext } from "../context.js";
 import type { DataRequest, DataRequestStatus, DataRequestStep } from "../entities/index.js";
 import { decideDataRequest } from "../requests/decide.js";
@@ -67,7 +68,8 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => [DataRequestStepType], { description: "Every step taken, oldest first" })
-  steps(@Root() request: DataRequest, @Ctx() ctx: UsersContext): Promise<DataRequestStep[]> {
-    return ctx.loaders.stepsByRequest.load(request.id);
+  async steps(@Root() request: DataRequest, @Ctx() ctx: UsersContext): Promise<DataRequestStep[]> {
+    const steps = await ctx.loaders.stepsByRequest.load(request.id);
+    return seesRestrictedDisclosures(ctx.caller) ? steps : steps.filter((s) => !s.restricted);
   }
 }

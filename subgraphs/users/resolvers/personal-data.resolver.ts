@@ -42,7 +42,7 @@ export class PersonalDataResolver {
     @Arg("subjectId", () => ID, { nullable: true }) subjectId: string | undefined,
     @Ctx() ctx: UsersContext,
   ): Promise<PersonalDataReportType> {
-    const id = authoriseReport(ctx, subjectId, "PersonalDataReport");
+    const id = await authoriseReport(ctx, subjectId, "PersonalDataReport");
     if (!(await ctx.loaders.user.load(id))) throw new NotFoundError("User");
     return { subjectId: id };
   }

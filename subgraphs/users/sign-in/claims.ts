@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from "@mikro-orm/core";
 import type { AccessClaims } from "../../../shared/auth/claims.js";
+import { claimsGenerationOf } from "../../../shared/auth/claims-generation.js";
 import { ROLE_PURPOSES } from "../../../shared/auth/roles.js";
 import { Guardianship, Placement, type User } from "../entities/index.js";
 import { currentPlacements } from "../loaders/index.js";
@@ -11,6 +12,8 @@ import { currentPlacements } from "../loaders/index.js";
 const unique = (values: Array<string | undefined | null>): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
 export async function computeClaims(em: EntityManager, user: User, sid: string): Promise<AccessClaims> {
+  // Before the facts: a change committing meanwhile leaves this token one generation behind, so refused.
+  const gen = await claimsGenerationOf(em, user.id);
   const [own, links] = await Promise.all([
     em.find(Placement, { userId: user.id, ...currentPlacements() }),
     user.role === "PARENT" ? em.find(Guardianship, { parentId: user.id }, { orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
@@ -43,5 +46,6 @@ export async function computeClaims(em: EntityManager, user: User, sid: string):
     childClasses: unique(childPlacements.map((p) => p.classId)),
     purposes: [...ROLE_PURPOSES[user.role]],
     sid,
+    ...(gen > 0 ? { gen } : {}),
   };
 }

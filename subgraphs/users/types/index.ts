@@ -1,7 +1,7 @@
 /** The GraphQL face of this subgraph: User (owned here), sign-in payloads and the personal-data report. */
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { personalData } from "../../../shared/auth/personal-data.js";
-import type { Purpose, Role } from "../../../shared/auth/roles.js";
+import { PURPOSES, type Purpose, type Role } from "../../../shared/auth/roles.js";
 import { LocaleEnum, RoleEnum } from "../../../shared/federation/enums.js";
 import { reportTypesOf, type PersonalDataPartType } from "../../../shared/privacy/report-types.js";
 import type { Locale } from "../../../shared/i18n/locale.js";
@@ -27,14 +27,21 @@ export class UserType {
   @Field(() => ID)
   id: string;
 
-  /** Not annotated (the contract makes it non-null); the whole User is unreachable without a relationship. */
+  /**
+   * Made from the person's name, so released like the name. Non-null in the contract: withheld, it answers
+   * "" with its PERSONAL_DATA_WITHHELD error alongside.
+   */
   @Field(() => String)
+  @Directive(personalData("name", FIELD_PURPOSES.name))
   login: string;
 
+  /** Released with the person to whoever may reach them (a client cannot show a person without it); audited. */
   @Field(() => RoleEnum)
+  @Directive(personalData("account", PURPOSES, { withObject: true }))
   role: Role;
 
   @Field(() => LocaleEnum)
+  @Directive(personalData("account", PURPOSES, { withObject: true }))
   locale: Locale;
 
   @Field(() => DateScalar, { nullable: true })

@@ -160,7 +160,8 @@ describe("names, family links and audit", () => {
         accessor: h.world.teacher.id,
         subject: h.world.student.id,
         released: true,
-        fields: "User.birthDate,User.fullName,User.phone",
+        // The role is released with the person and audited like any personal field (issue 12, point 6).
+        fields: "User.birthDate,User.fullName,User.phone,User.role",
         reason: null,
       },
     ]);
