@@ -232,7 +232,8 @@ export function enforcePersonalData<C extends BaseContext>(schema: GraphQLSchema
       // non-null String of the contract (User.login): withheld, it answers "" and its error goes alongside.
       const emptyWhenWithheld =
         !!fieldSpec && isNonNullType(field.type) && !isListType(field.type.ofType) && getNamedType(field.type).name === "String";
-      if (fieldSpec && isNonNullType(field.type) && !emptyWhenWithheld)
+      // A field released with its object (role, locale) is never withheld by purpose; a block of it nulls the object.
+      if (fieldSpec && isNonNullType(field.type) && !emptyWhenWithheld && !fieldSpec.withObject)
         throw new Error(`${fieldName} holds personal data and must be nullable`);
       // A nullable list of one subject's rows (a journal row's grades) whose every row is withheld is withheld
       // as a whole; a non-null list (a query's result across many people) keeps only the rows released.
