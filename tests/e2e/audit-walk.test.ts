@@ -155,7 +155,8 @@ function releases(data: unknown, walk: Walk, errors: GqlResponse["errors"], self
       return visit(object[name], depth + 1, [...path, name], here);
     }
     const typeName = String(object.__typename);
-    const subjectId = here;
+    // A school's staff list is the staff's data collectively: its audit row names the school (institutions/subjects.ts).
+    const subjectId = typeName === "School" ? (object.id as string) : here;
     if (subjectId === self) return;
     if (rowTypes.has(typeName)) out.push({ type: typeName, field: typeName, subjectId });
     for (const name of personalFields.get(typeName) ?? []) {

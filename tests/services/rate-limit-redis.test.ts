@@ -4,6 +4,7 @@
  * Against the local Redis (REDIS_TEST_URL, default redis://127.0.0.1:6379) and a redis-server of its own on
  * a spare port for the outage; part of the services suite (`npm run test:pg`).
  */
+import { nowMs } from "../../shared/clock.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
@@ -119,7 +120,7 @@ describe("the Redis store", () => {
     const logged: string[] = [];
     const store = await RedisRateStore.connect({ url: `redis://127.0.0.1:${port}`, log: (m) => logged.push(m) }, 300);
     closers.push(() => store.close());
-    const { window, weight } = windowAt(Date.now(), 60_000);
+    const { window, weight } = windowAt(nowMs(), 60_000);
     const started = Date.now();
     const counts = await store.hit("silent", window, weight, 1, 60_000);
     expect(counts.allowed).toBe(true);
@@ -134,7 +135,7 @@ describe("the Redis store", () => {
     const logged: string[] = [];
     const store = await RedisRateStore.connect({ url: proxy.url, keyPrefix: `${PREFIX}stall:`, log: (m) => logged.push(m) });
     closers.push(() => store.close());
-    const { window, weight } = windowAt(Date.now(), 60_000);
+    const { window, weight } = windowAt(nowMs(), 60_000);
     expect(await store.hit("stall", window, weight, 10, 60_000)).toEqual({ allowed: true, current: 0, previous: 0 });
     proxy.stall();
     const started = Date.now();
@@ -159,7 +160,7 @@ describe("the Redis store", () => {
     closers.push(() => store.close());
     const windowMs = 60_000;
     const hit = () => {
-      const { window, weight } = windowAt(Date.now(), windowMs);
+      const { window, weight } = windowAt(nowMs(), windowMs);
       return store.hit("outage", window, weight, 1000, windowMs);
     };
     expect((await hit()).current).toBe(0);

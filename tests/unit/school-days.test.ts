@@ -18,7 +18,9 @@ describe("school days", () => {
   it("names a school year by the year it starts in, and gives grades 10–11 halves", () => {
     expect(academicYearOf("2026-09-02")).toBe(2026);
     expect(academicYearOf("2027-05-25")).toBe(2026);
-    expect(academicYearOf("2027-08-31")).toBe(2027);
+    // The summer belongs to the year just ended: 1 September starts the next one.
+    expect(academicYearOf("2027-08-31")).toBe(2026);
+    expect(academicYearOf("2027-09-01")).toBe(2027);
     expect([termKindFor(1), termKindFor(9), termKindFor(10), termKindFor(11)]).toEqual(["QUARTER", "QUARTER", "HALF_YEAR", "HALF_YEAR"]);
   });
 

@@ -4,6 +4,7 @@
  * through its outbox (`users.session.revoked`); each keeps a replica and refuses the token on its own,
  * whether reached through the gateway or directly.
  */
+import { nowMs } from "../../../shared/clock.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_REVOKED } from "../../../shared/auth/revocations.js";
 import { RevokedSession } from "../../../shared/auth/revoked-session.entity.js";
@@ -116,8 +117,8 @@ describe("revoked sessions", () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.publishedAt).toBeInstanceOf(Date);
     const expiresAt = new Date(String(events[0]!.payload.expiresAt)).getTime();
-    expect(expiresAt).toBeGreaterThan(Date.now());
-    expect(expiresAt).toBeLessThanOrEqual(Date.now() + system.tokens.accessTtlSeconds * 1000);
+    expect(expiresAt).toBeGreaterThan(nowMs());
+    expect(expiresAt).toBeLessThanOrEqual(nowMs() + system.tokens.accessTtlSeconds * 1000);
 
     for (const name of ["institutions", "journal", "notifications"] as const) {
       const row = await system.orms[name].em.fork().findOne(RevokedSession, { sid });
