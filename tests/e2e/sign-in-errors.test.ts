@@ -96,7 +96,7 @@ describe("sign-in refusals through the gateway", () => {
     expectCleanErrors(res, "consent withdrawn");
   });
 
-  it("a subgraph answering 4xx with a non-GraphQL body → INTERNAL_SERVER_ERROR without its URL or body", async () => {
+  it("a subgraph answering 4xx with a non-GraphQL body → SERVICE_UNAVAILABLE (an outage, not a bug) without its URL or body", async () => {
     const { createServer } = await import("node:http");
     const server = createServer((req, res) => {
       req.resume();
@@ -118,7 +118,7 @@ describe("sign-in refusals through the gateway", () => {
     });
     try {
       const res = await gql(gateway.url, SIGN_IN, { login: "demo-parent", password: "demo-password" });
-      expect(codes(res)).toEqual(["INTERNAL_SERVER_ERROR"]);
+      expect(codes(res)).toEqual(["SERVICE_UNAVAILABLE"]);
       expectCleanErrors(res, "non-GraphQL 4xx");
       expect(JSON.stringify(res.errors)).not.toContain("secret proxy page");
     } finally {

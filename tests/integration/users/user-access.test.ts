@@ -114,9 +114,9 @@ describe("user(id) follows the access matrix", () => {
     expect(records.map((r) => [r.legalBasis, r.released, r.purpose])).toEqual([["Court order 12/345", true, "LEGAL_REQUEST"]]);
   });
 
-  it("a malformed id is BAD_USER_INPUT, an unknown one NOT_FOUND", async () => {
+  it("a malformed id is BAD_USER_INPUT; an unknown one looks like a stranger (FORBIDDEN), so ids cannot be probed", async () => {
     expect(codesOf(await profile("principal", "42"))).toEqual(["BAD_USER_INPUT"]);
-    expect(codesOf(await profile("principal", "00000000-0000-4000-8000-000000000000"))).toEqual(["NOT_FOUND"]);
+    expect(codesOf(await profile("principal", "00000000-0000-4000-8000-000000000000"))).toEqual(["FORBIDDEN"]);
   });
 
   it("needs a token", async () => {
