@@ -100,7 +100,9 @@ describe("trusted documents", () => {
     expect(manifest.operations.map((o) => o.name)).toContain("ClassJournal");
     const operations = readdirSync(graphqlDir)
       .filter((f) => f.endsWith(".graphql"))
-      .flatMap((f) => parse(readFileSync(path.join(fileURLToPath(graphqlDir), f), "utf8")).definitions.filter((d) => d.kind === "OperationDefinition"));
+      .flatMap((f) =>
+        parse(readFileSync(path.join(fileURLToPath(graphqlDir), f), "utf8")).definitions.filter((d) => d.kind === "OperationDefinition"),
+      );
     expect(manifest.operations.length).toBe(operations.length);
     for (const o of manifest.operations) expect(o.id).toBe(sha256Hex(o.body));
   });

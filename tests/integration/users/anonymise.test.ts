@@ -3,6 +3,7 @@
  * outbox, and only the refresh-token rows this subgraph still needs to refuse a session's access tokens
  * kept. A second call changes nothing.
  */
+import { nowMs } from "../../../shared/clock.js";
 import { randomUUID } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +51,7 @@ beforeAll(async () => {
   em.persist(em.create(PasswordCredential, { userId: student, hash: "scrypt$x" }));
   em.persist(em.create(Guardianship, { id: randomUUID(), parentId: parent, studentId: student }));
   em.persist(em.create(SignInThrottle, { key: "login:zarina.q", failures: 2 }));
-  const now = Date.now();
+  const now = nowMs();
   const token = (familyId: string, createdAgoMs: number, extra: Partial<RefreshToken> = {}) =>
     em.persist(
       em.create(RefreshToken, {
@@ -113,7 +114,7 @@ describe("users anonymise", () => {
     const events = await em.find(OutboxEvent, { topic: SESSION_REVOKED });
     expect(events.map((e) => e.payload.sid)).toEqual([family.live]);
     const expiresAt = Date.parse(String(events[0]!.payload.expiresAt));
-    expect(Math.abs(expiresAt - (Date.now() + TTL * 1000))).toBeLessThan(MINUTE);
+    expect(Math.abs(expiresAt - (nowMs() + TTL * 1000))).toBeLessThan(MINUTE);
   });
 
   it("a second call changes nothing and counts zero", async () => {

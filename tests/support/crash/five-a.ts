@@ -134,7 +134,11 @@ async function verify(env: Record<string, string>, info: ReadyInfo, changes: Cha
           kind: event.payload.kind as LessonMarkKind,
           date: event.payload.date as string,
         };
-        const { title, body } = gradeText(locale, about, { what: "GIVEN", value: event.payload.value as number }, [name]);
+        // A lesson that already held a mark for the student: the notice is a correction.
+        const previous = event.payload.previousValue as number | null | undefined;
+        const value = event.payload.value as number;
+        const change = previous == null ? { what: "GIVEN" as const, value } : { what: "CORRECTED" as const, from: previous, to: value };
+        const { title, body } = gradeText(locale, about, change, [name]);
         expected.push([event.id, link.parentId, title, body]);
       }
     }

@@ -3,6 +3,7 @@
  * Started with `node --import tsx`, so the child is one process: its own SIGKILL ends it, nothing survives.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { now } from "../../../shared/clock.js";
 import { fileURLToPath } from "node:url";
 import type { PipelineState, ReadyInfo } from "./node.js";
 
@@ -51,7 +52,7 @@ export class NodeProcess {
     const { CRASH_AT: _ignored, ...inherited } = process.env;
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/crash/node.ts"], {
       cwd: ROOT,
-      env: { ...inherited, ...env },
+      env: { ...inherited, TEST_NOW: now().toISOString(), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     return new NodeProcess(child, label);

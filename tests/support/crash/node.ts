@@ -9,7 +9,9 @@
  * are not yet published, and how many notifications has not yet processed.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { clockFrom, setClock } from "../../../shared/clock.js";
 import { loadConfig } from "../../../shared/config.js";
+import { tashkentDay } from "../../../shared/days.js";
 import { createBus } from "../../../shared/events/create-bus.js";
 import { OutboxEvent } from "../../../shared/events/outbox-event.entity.js";
 import { ProcessedEvent } from "../../../shared/events/processed-event.entity.js";
@@ -39,7 +41,12 @@ async function fiveA(system: System): Promise<Omit<ReadyInfo, "gateway">> {
   const cls = await institutions.findOneOrFail(SchoolClass, { name: "5-A" });
   const maths = await institutions.findOneOrFail(Subject, { nameLatn: "Matematika" });
   const journal = system.orms.journal.em.fork();
-  const lessons = await journal.find(Lesson, { classId: cls.id, subjectId: maths.id }, { orderBy: { date: "desc", period: "desc" } });
+  // Marks go on lessons that have taken place (today or before).
+  const lessons = await journal.find(
+    Lesson,
+    { classId: cls.id, subjectId: maths.id, date: { $lte: tashkentDay() } },
+    { orderBy: { date: "desc", period: "desc" } },
+  );
   const graded = new Set(
     (await journal.find(Grade, { kind: "CURRENT", lessonId: { $in: lessons.map((l) => l.id) } }, { fields: ["lessonId"] })).map(
       (g) => g.lessonId,
@@ -59,6 +66,8 @@ async function state(system: System): Promise<PipelineState> {
   return { events: events.length, unpublished: events.filter((e) => !e.publishedAt).length, unprocessed: events.length - processed };
 }
 
+// The parent test's clock (tests/support/clock.ts), so the child lives on the same day and hour.
+if (process.env.TEST_NOW) setClock(clockFrom(process.env.TEST_NOW));
 const config = loadConfig(process.env);
 const inner = await createBus(config, "crash-test");
 const bus = process.env.CRASH_AT ? new CrashingBus(inner, parseCrashPoint(process.env.CRASH_AT)) : inner;
