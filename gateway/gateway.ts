@@ -12,6 +12,7 @@ import { identify, type RequestIds } from "../shared/auth/caller.js";
 import type { TokenSettings } from "../shared/auth/tokens.js";
 import type { Config, SubgraphName } from "../shared/config.js";
 import { formatClientError, localizeErrorsPlugin } from "../shared/http/error-format.js";
+import { logError } from "../shared/http/log-safe.js";
 import { requestChecksPlugin } from "../shared/http/request-checks.js";
 import type { HealthState } from "../shared/http/health.js";
 import { serve, type Listening } from "../shared/http/serve.js";
@@ -63,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
         timeoutMs: config.subgraphTimeoutMs,
         gatewaySecret: config.gatewaySecret,
         onFetched: (subgraph, outcome, seconds) => fetches.observe({ subgraph, outcome }, seconds),
-        onUnavailable: (subgraph, error) => console.error(`[gateway] ${subgraph} could not answer:`, (error as Error)?.message ?? error),
+        onUnavailable: (subgraph, error) => logError(`[gateway] ${subgraph} could not answer:`, error),
       }),
   });
   const trusted = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
